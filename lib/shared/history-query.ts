@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { formatZodError, readQueryParam, type ParseResult } from "@/lib/shared/status-filter";
+
+/** Query of /api/v1/history and the /history page. Dates are ISO 8601 (a bare date means 00:00 UTC). */
+export interface HistoryQuery {
+  service: string | null;
+  region: string | null;
+  from: string | null;
+  to: string | null;
+}
+
+const optionalToken = (pattern: RegExp, message: string) =>
+  z
+    .string()
+    .optional()
+    .transform((raw) => (raw === undefined || raw.trim() === "" ? null : raw.trim().toLowerCase()))
+    .refine((value) => value === null || pattern.test(value), message);
+
+const optionalInstant = (name: string) =>
+  z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined || raw.trim() === "") return null;
+      const ms = Date.parse(raw.trim());
+      if (Number.isNaN(ms)) {
+        ctx.addIssue({ code: "custom", message: `${name} must be an ISO 8601 date or date-time` });
+        return z.NEVER;
+      }
+      return new Date(ms).toISOString();
+    });
+
+export const historyQuerySchema = z
+  .object({
+    service: optionalToken(/^[a-z0-9][a-z0-9._-]{0,80}$/, "service must be a service slug such as ec2"),
+    region: optionalToken(/^[a-z0-9-]{2,40}$/, "region must be a region code such as eu-west-1, or global"),
+    from: optionalInstant("from"),
+    to: optionalInstant("to"),
+  })
+  .refine((q) => q.from === null || q.to === null || q.from <= q.to, "from must not be after to");
+
+type QueryInput = URLSearchParams | Record<string, string | string[] | undefined>;
+
+export function parseHistoryQuery(input: QueryInput): ParseResult<HistoryQuery> {
+  const parsed = historyQuerySchema.safeParse({
+    service: readQueryParam(input, "service"),
+    region: readQueryParam(input, "region"),
+    from: readQueryParam(input, "from"),
+    to: readQueryParam(input, "to"),
+  });
+  if (!parsed.success) return { ok: false, error: formatZodError(parsed.error) };
+  return { ok: true, value: parsed.data };
+}
