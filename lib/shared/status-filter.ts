@@ -23,7 +23,7 @@ const statusTokenSchema = z.enum(HEALTH_STATUSES, {
 
 const MAX_LIST = 200;
 
-function commaList<T extends z.ZodType<string>>(item: T) {
+function commaList<T extends z.ZodType<string, string>>(item: T) {
   return z
     .string()
     .max(4000, "parameter is too long")

@@ -1,0 +1,14 @@
+import { parseStatusFilter } from "@/lib/shared/status-filter";
+import { jsonError, jsonText, withErrorMapping } from "@/lib/server/api/json-response";
+import { getPublicStatusJson } from "@/lib/server/services/get-public-status";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export function GET(request: Request): Promise<Response> {
+  return withErrorMapping(() => {
+    const filter = parseStatusFilter(new URL(request.url).searchParams);
+    if (!filter.ok) return jsonError(400, filter.error);
+    return jsonText(getPublicStatusJson(filter.value));
+  });
+}

@@ -1,0 +1,63 @@
+import { z } from "zod";
+
+const DEFAULT_PUBLIC_EVENTS_URL = "https://health.aws.amazon.com/public/currentevents";
+const DEFAULT_RSS_BASE_URL = "https://status.aws.amazon.com/rss/";
+const DEFAULT_CATALOG_URL = "https://servicedata-us-east-1-prod.s3.amazonaws.com/services.json";
+
+const httpUrl = (name: string) =>
+  z.url({ protocol: /^https?$/, error: `${name} must be an http(s) URL` });
+
+const seconds = (name: string, fallback: number, max = 7 * 24 * 3600) =>
+  z.coerce
+    .number({ error: `${name} must be a number of seconds` })
+    .int(`${name} must be a whole number of seconds`)
+    .min(1, `${name} must be at least 1 second`)
+    .max(max, `${name} must be at most ${max} seconds`)
+    .default(fallback);
+
+const commaList = (name: string, pattern: RegExp) =>
+  z
+    .string()
+    .default("")
+    .transform((raw) =>
+      raw
+        .split(",")
+        .map((part) => part.trim().toLowerCase())
+        .filter((part) => part.length > 0),
+    )
+    .pipe(z.array(z.string().regex(pattern, `${name} has an invalid entry`)));
+
+const onOff = z.enum(["on", "off"]);
+
+export const configSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HEALTHDECK_DATA_DIR: z.string().min(1).default("./data"),
+  HEALTHDECK_PUBLIC_EVENTS_URL: httpUrl("HEALTHDECK_PUBLIC_EVENTS_URL").default(DEFAULT_PUBLIC_EVENTS_URL),
+  HEALTHDECK_PUBLIC_RSS_BASE_URL: httpUrl("HEALTHDECK_PUBLIC_RSS_BASE_URL")
+    .default(DEFAULT_RSS_BASE_URL)
+    .transform((url) => (url.endsWith("/") ? url : `${url}/`)),
+  HEALTHDECK_CATALOG_URL: httpUrl("HEALTHDECK_CATALOG_URL").default(DEFAULT_CATALOG_URL),
+  HEALTHDECK_REGIONS: commaList("HEALTHDECK_REGIONS", /^[a-z0-9-]{2,40}$/),
+  HEALTHDECK_SERVICES: commaList("HEALTHDECK_SERVICES", /^[a-z0-9][a-z0-9._-]{0,80}$/),
+  HEALTHDECK_PUBLIC_POLL_SECONDS: seconds("HEALTHDECK_PUBLIC_POLL_SECONDS", 60),
+  HEALTHDECK_RSS_POLL_SECONDS: seconds("HEALTHDECK_RSS_POLL_SECONDS", 300),
+  HEALTHDECK_CATALOG_POLL_SECONDS: seconds("HEALTHDECK_CATALOG_POLL_SECONDS", 86_400, 30 * 86_400),
+  HEALTHDECK_RSS_FEED_LIMIT: z.coerce.number().int().min(0).max(10_000).default(100),
+  HEALTHDECK_HTTP_TIMEOUT_SECONDS: seconds("HEALTHDECK_HTTP_TIMEOUT_SECONDS", 10, 300),
+  HEALTHDECK_HTTP_MAX_BYTES: z.coerce.number().int().min(1024).max(256 * 1024 * 1024).default(8 * 1024 * 1024),
+  HEALTHDECK_HTTP_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  HEALTHDECK_HTTP_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(6),
+  HEALTHDECK_POLLER: onOff.default("on"),
+  HEALTHDECK_SIMULATED: z
+    .enum(["true", "false", "1", "0", ""])
+    .default("false")
+    .transform((value) => value === "true" || value === "1"),
+});
+
+export type HealthdeckConfig = z.output<typeof configSchema>;
+
+/** AWS publishes <ttl>5</ttl> for RSS; pollers use ~60 s for currentevents. Faster is allowed but impolite. */
+export const PUBLISHED_POLL_HINTS = {
+  HEALTHDECK_PUBLIC_POLL_SECONDS: 60,
+  HEALTHDECK_RSS_POLL_SECONDS: 300,
+} as const;

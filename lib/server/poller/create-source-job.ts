@@ -1,0 +1,101 @@
+import type { UpstreamResponse, UpstreamValidators } from "@/lib/server/http/fetch-upstream";
+import type { Logger } from "@/lib/server/logging/create-logger";
+import type { PollJob } from "@/lib/server/poller/create-poller";
+import type { SourceAdapter } from "@/lib/server/sources/source-adapter";
+import type { HealthdeckStore } from "@/lib/server/store/healthdeck-store";
+
+export type FetchDocument = (url: string, validators: UpstreamValidators, signal: AbortSignal) => Promise<UpstreamResponse>;
+
+export interface SourceCycleReport {
+  sourceId: string;
+  ok: boolean;
+  documents: number;
+  fetched: number;
+  notModified: number;
+  failed: number;
+  bytes: number;
+  durationMs: number;
+}
+
+export interface SourceJobOptions<T> {
+  adapter: SourceAdapter<T>;
+  intervalMs: number;
+  timeoutMs: number;
+  store: HealthdeckStore;
+  fetchDocument: FetchDocument;
+  /** Stores the records of the documents that were fetched this cycle (inside one transaction). */
+  write(records: T[], nowMs: number): void;
+  now: () => number;
+  logger: Logger;
+  onCycle?: (report: SourceCycleReport) => void;
+}
+
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message || error.name;
+  return String(error);
+}
+
+/** Wraps an adapter: records the attempt, stores what it fetched with its validators, or records the failure. */
+export function createSourceJob<T>(options: SourceJobOptions<T>): PollJob {
+  const { adapter, store } = options;
+  return {
+    id: adapter.id,
+    intervalMs: options.intervalMs,
+    timeoutMs: options.timeoutMs,
+    async run(signal) {
+      const startedAt = options.now();
+      store.write(() => store.sources.recordAttempt(adapter.id, startedAt));
+      const report: SourceCycleReport = {
+        sourceId: adapter.id,
+        ok: false,
+        documents: 0,
+        fetched: 0,
+        notModified: 0,
+        failed: 0,
+        bytes: 0,
+        durationMs: 0,
+      };
+      try {
+        const documents = await adapter.fetchDocuments({
+          signal,
+          fetchDocument: (url, validators) => options.fetchDocument(url, validators, signal),
+          getValidators: (url) => store.validators.get(url),
+        });
+        signal.throwIfAborted();
+        const finishedAt = options.now();
+        const failed = documents.filter((document) => document.outcome === "failed");
+        store.write(() => {
+          const records: T[] = [];
+          for (const document of documents) {
+            if (document.outcome !== "fetched") continue;
+            records.push(document.records);
+            report.bytes += document.bytes;
+          }
+          options.write(records, finishedAt);
+          for (const document of documents) {
+            if (document.outcome === "fetched") store.validators.set(document.url, document.validators);
+          }
+          const first = failed[0];
+          const note =
+            first && first.outcome === "failed"
+              ? `${failed.length} of ${documents.length} documents failed; first: ${first.url}: ${first.error}`
+              : null;
+          store.sources.recordSuccess(adapter.id, finishedAt, note);
+        });
+        report.ok = true;
+        report.documents = documents.length;
+        report.fetched = documents.filter((document) => document.outcome === "fetched").length;
+        report.notModified = documents.filter((document) => document.outcome === "not-modified").length;
+        report.failed = failed.length;
+        if (failed.length > 0) options.logger.warn("some documents failed", { source: adapter.id, failed: failed.length });
+      } catch (error) {
+        const message = describeError(signal.aborted && signal.reason instanceof Error ? signal.reason : error);
+        store.write(() => store.sources.recordFailure(adapter.id, options.now(), message));
+        options.logger.warn("source poll failed", { source: adapter.id, error: message });
+      } finally {
+        report.durationMs = options.now() - startedAt;
+        options.onCycle?.(report);
+      }
+    },
+  };
+}

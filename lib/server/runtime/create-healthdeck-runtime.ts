@@ -1,0 +1,158 @@
+import type { HealthdeckConfig } from "@/lib/server/config/config-schema";
+import { listPollIntervalWarnings } from "@/lib/server/config/load-config";
+import { fetchUpstream } from "@/lib/server/http/fetch-upstream";
+import { createConcurrencyLimit } from "@/lib/server/http/limit-concurrency";
+import { createLogger, type Logger } from "@/lib/server/logging/create-logger";
+import { createPoller, type Poller, type TimerApi } from "@/lib/server/poller/create-poller";
+import { createSourceJob, type FetchDocument, type SourceCycleReport } from "@/lib/server/poller/create-source-job";
+import { createPublicStatusWriter } from "@/lib/server/poller/write-public-status";
+import { createCatalogAdapter } from "@/lib/server/sources/catalog/catalog-adapter";
+import { createCatalog, loadBundledCatalog, type Catalog } from "@/lib/server/sources/catalog/create-catalog";
+import { createCurrentEventsAdapter } from "@/lib/server/sources/public-status/current-events-adapter";
+import { createWarnOnce } from "@/lib/server/sources/public-status/map-public-status";
+import { createRssAdapter } from "@/lib/server/sources/public-status/rss-adapter";
+import { isInScope, type ScopeSettings } from "@/lib/server/services/public-scope";
+import type { HealthdeckStore } from "@/lib/server/store/healthdeck-store";
+
+export const HEALTHDECK_VERSION = "0.1.0";
+export const USER_AGENT = `Healthdeck/${HEALTHDECK_VERSION} (self-hosted AWS health dashboard; polite poller)`;
+
+export interface RuntimeDeps {
+  config: HealthdeckConfig;
+  store: HealthdeckStore;
+  logger?: Logger;
+  now?: () => number;
+  fetchImpl?: typeof fetch;
+  timers?: TimerApi;
+  onCycle?: (report: SourceCycleReport) => void;
+}
+
+export interface HealthdeckRuntime {
+  config: HealthdeckConfig;
+  store: HealthdeckStore;
+  logger: Logger;
+  poller: Poller;
+  scope: ScopeSettings;
+  now: () => number;
+  startedAt: number;
+  getCatalog(): Catalog;
+  /** Per-feed RSS keys polled this cycle besides all.rss. */
+  listFeedKeys(): string[];
+  close(): Promise<void>;
+}
+
+/** Wires sources, store and poller. Creating it starts nothing; `poller.start()` does. */
+export function createHealthdeckRuntime(deps: RuntimeDeps): HealthdeckRuntime {
+  const { config, store } = deps;
+  const logger = deps.logger ?? createLogger();
+  const now = deps.now ?? Date.now;
+  const scope: ScopeSettings = { regions: config.HEALTHDECK_REGIONS, services: config.HEALTHDECK_SERVICES };
+
+  const storedCatalog = store.catalog.list();
+  let catalog = storedCatalog.length > 0 ? createCatalog(storedCatalog) : loadBundledCatalog();
+  const getCatalog = () => catalog;
+
+  const limit = createConcurrencyLimit(config.HEALTHDECK_HTTP_CONCURRENCY);
+  const httpTimeoutMs = config.HEALTHDECK_HTTP_TIMEOUT_SECONDS * 1000;
+  const fetchDocument: FetchDocument = (url, validators, signal) =>
+    limit(() =>
+      fetchUpstream({
+        url,
+        validators,
+        userAgent: USER_AGENT,
+        headersTimeoutMs: httpTimeoutMs,
+        bodyTimeoutMs: httpTimeoutMs,
+        maxBytes: config.HEALTHDECK_HTTP_MAX_BYTES,
+        retries: config.HEALTHDECK_HTTP_RETRIES,
+        signal,
+        fetchImpl: deps.fetchImpl,
+      }),
+    );
+  const singleDocumentTimeoutMs = (config.HEALTHDECK_HTTP_RETRIES + 1) * 2 * httpTimeoutMs + 15_000;
+
+  const writer = createPublicStatusWriter({ store, getCatalog });
+  const warnUnknownPrefix = createWarnOnce((message) => logger.warn(message));
+
+  function listFeedKeys(): string[] {
+    const inScope = catalog.entries.filter((entry) => isInScope(entry, scope));
+    const isScoped = scope.regions.length > 0 || scope.services.length > 0;
+    const keys = new Set<string>();
+    if (isScoped && inScope.length <= config.HEALTHDECK_RSS_FEED_LIMIT) {
+      for (const entry of inScope) keys.add(entry.key);
+    }
+    for (const key of store.events.listOpenKeys()) {
+      if (isInScope(catalog.splitServiceKey(key), scope)) keys.add(key);
+    }
+    return [...keys].slice(0, Math.max(config.HEALTHDECK_RSS_FEED_LIMIT, 0));
+  }
+
+  const jobs = [
+    createSourceJob({
+      adapter: createCatalogAdapter({ url: config.HEALTHDECK_CATALOG_URL }),
+      intervalMs: config.HEALTHDECK_CATALOG_POLL_SECONDS * 1000,
+      timeoutMs: singleDocumentTimeoutMs,
+      store,
+      fetchDocument,
+      now,
+      logger,
+      onCycle: deps.onCycle,
+      write(documents) {
+        const entries = documents[0];
+        if (!entries) return;
+        store.catalog.replace(entries);
+        catalog = createCatalog(entries);
+      },
+    }),
+    createSourceJob({
+      adapter: createCurrentEventsAdapter({ url: config.HEALTHDECK_PUBLIC_EVENTS_URL }),
+      intervalMs: config.HEALTHDECK_PUBLIC_POLL_SECONDS * 1000,
+      timeoutMs: singleDocumentTimeoutMs,
+      store,
+      fetchDocument,
+      now,
+      logger,
+      onCycle: deps.onCycle,
+      write(documents, nowMs) {
+        const unknownRegions = documents
+          .flatMap((document) => document.events.map((event) => event.region))
+          .filter((region): region is string => region !== null && !catalog.regions.has(region));
+        if (unknownRegions.length > 0) catalog = catalog.withExtraRegions(unknownRegions);
+        writer.writeCurrentEvents(documents, nowMs);
+      },
+    }),
+    createSourceJob({
+      adapter: createRssAdapter({
+        baseUrl: config.HEALTHDECK_PUBLIC_RSS_BASE_URL,
+        listFeedKeys,
+        onUnknownPrefix: (prefix) => warnUnknownPrefix(`unseen RSS title prefix "${prefix}" mapped to degraded`),
+      }),
+      intervalMs: config.HEALTHDECK_RSS_POLL_SECONDS * 1000,
+      timeoutMs: Math.max(10 * 60_000, singleDocumentTimeoutMs),
+      store,
+      fetchDocument,
+      now,
+      logger,
+      onCycle: deps.onCycle,
+      write: (documents, nowMs) => writer.writeRssFeeds(documents, nowMs),
+    }),
+  ];
+
+  const poller = createPoller({ jobs, timers: deps.timers, logger });
+  for (const warning of listPollIntervalWarnings(config)) logger.warn(warning);
+
+  return {
+    config,
+    store,
+    logger,
+    poller,
+    scope,
+    now,
+    startedAt: now(),
+    getCatalog,
+    listFeedKeys,
+    async close() {
+      await poller.stop();
+      store.close();
+    },
+  };
+}

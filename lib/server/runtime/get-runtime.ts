@@ -1,0 +1,31 @@
+import "server-only";
+import { getConfig } from "@/lib/server/config/load-config";
+import { createHealthdeckRuntime, type HealthdeckRuntime } from "@/lib/server/runtime/create-healthdeck-runtime";
+import { openHealthdeckStore } from "@/lib/server/store/healthdeck-store";
+
+// Route handlers and instrumentation are separate bundles: one process-wide instance lives on globalThis.
+const RUNTIME_KEY = Symbol.for("healthdeck.runtime");
+type RuntimeHolder = { [RUNTIME_KEY]?: HealthdeckRuntime };
+
+export function getRuntime(): HealthdeckRuntime {
+  const holder = globalThis as RuntimeHolder;
+  if (!holder[RUNTIME_KEY]) {
+    const config = getConfig();
+    holder[RUNTIME_KEY] = createHealthdeckRuntime({ config, store: openHealthdeckStore(config.HEALTHDECK_DATA_DIR) });
+  }
+  return holder[RUNTIME_KEY];
+}
+
+/** Idempotent: hot reloads and repeated register() calls never stack a second poller. */
+export function startHealthdeck(): HealthdeckRuntime {
+  const runtime = getRuntime();
+  if (runtime.config.HEALTHDECK_POLLER === "on" && !runtime.poller.isRunning) {
+    runtime.poller.start();
+    runtime.logger.info("poller started", {
+      publicPollSeconds: runtime.config.HEALTHDECK_PUBLIC_POLL_SECONDS,
+      rssPollSeconds: runtime.config.HEALTHDECK_RSS_POLL_SECONDS,
+      simulated: runtime.config.HEALTHDECK_SIMULATED,
+    });
+  }
+  return runtime;
+}

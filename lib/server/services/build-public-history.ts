@@ -1,0 +1,43 @@
+import type { HistoryQuery } from "@/lib/shared/history-query";
+import type { HistoryResponse } from "@/lib/shared/public-status-contract";
+import type { HealthdeckRuntime } from "@/lib/server/runtime/create-healthdeck-runtime";
+import { isInScope, matchesRegions, matchesServices } from "@/lib/server/services/public-scope";
+import { eventTouches, toPublicEvent } from "@/lib/server/services/to-public-event";
+
+export const HISTORY_LIMIT = 1000;
+
+const toSeconds = (iso: string | null) => (iso === null ? null : Math.floor(Date.parse(iso) / 1000));
+
+/** Everything stored that overlaps the window, resolved or not, newest first. */
+export function buildPublicHistory(runtime: HealthdeckRuntime, query: HistoryQuery): HistoryResponse {
+  const catalog = runtime.getCatalog();
+  const stored = runtime.store.events.listHistory({
+    fromSeconds: toSeconds(query.from),
+    toSeconds: toSeconds(query.to),
+    limit: 50_000,
+  });
+  const regions = query.region === null ? [] : [query.region];
+  const services = query.service === null ? [] : [query.service];
+  const events = stored
+    .filter((event) =>
+      eventTouches(
+        event,
+        catalog,
+        (item) =>
+          isInScope(item, runtime.scope) &&
+          matchesStrictRegion(item, regions) &&
+          matchesServices(item, services) &&
+          (services.length === 0 || item.service !== "multipleservices" || services.includes("multipleservices")),
+      ),
+    )
+    .slice(0, HISTORY_LIMIT)
+    .map((event) => toPublicEvent(event, catalog));
+  return { events };
+}
+
+/** In history a region means that region (or `global`), not "that region plus the global services". */
+function matchesStrictRegion(item: { region: string | null }, regions: string[]): boolean {
+  if (regions.length === 0) return true;
+  if (regions.includes("global")) return item.region === null;
+  return item.region !== null && matchesRegions(item, regions);
+}

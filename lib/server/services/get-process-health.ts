@@ -1,0 +1,30 @@
+import "server-only";
+import { getRuntime } from "@/lib/server/runtime/get-runtime";
+import { HEALTHDECK_VERSION } from "@/lib/server/runtime/create-healthdeck-runtime";
+import { listPublicSourceHealth } from "@/lib/server/services/get-source-health";
+import type { SourceHealth } from "@/lib/shared/public-status-contract";
+
+export interface ProcessHealth {
+  status: "ok" | "degraded";
+  version: string;
+  uptimeSeconds: number;
+  poller: { running: boolean };
+  database: "ok";
+  sources: SourceHealth[];
+}
+
+/** The process serves and its store answers: "degraded" means an upstream is failing, not this process. */
+export function getProcessHealth(): ProcessHealth {
+  const runtime = getRuntime();
+  const now = runtime.now();
+  runtime.store.db.prepare("SELECT 1").get();
+  const sources = listPublicSourceHealth(runtime, now);
+  return {
+    status: sources.every((source) => source.state === "ok" || source.state === "disabled") ? "ok" : "degraded",
+    version: HEALTHDECK_VERSION,
+    uptimeSeconds: Math.round((now - runtime.startedAt) / 1000),
+    poller: { running: runtime.poller.isRunning },
+    database: "ok",
+    sources,
+  };
+}

@@ -1,0 +1,52 @@
+import type { SourceHealth, SourceState } from "@/lib/shared/public-status-contract";
+import type { HealthdeckRuntime } from "@/lib/server/runtime/create-healthdeck-runtime";
+import type { SourceId } from "@/lib/server/sources/source-adapter";
+
+interface SourceDescription {
+  id: SourceId;
+  label: string;
+  intervalSeconds: number;
+}
+
+export function describePublicSources(runtime: HealthdeckRuntime): SourceDescription[] {
+  const { config } = runtime;
+  return [
+    { id: "public-currentevents", label: "AWS public events", intervalSeconds: config.HEALTHDECK_PUBLIC_POLL_SECONDS },
+    { id: "public-rss", label: "AWS RSS feeds", intervalSeconds: config.HEALTHDECK_RSS_POLL_SECONDS },
+    { id: "public-catalog", label: "AWS service catalogue", intervalSeconds: config.HEALTHDECK_CATALOG_POLL_SECONDS },
+  ];
+}
+
+const toIso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/**
+ * ok: the last attempt succeeded recently. error: the last attempt failed (last good data kept).
+ * stale: no success yet, or none for well over an interval (a stuck or stopped poller).
+ */
+export function getSourceHealth(runtime: HealthdeckRuntime, source: SourceDescription, nowMs: number): SourceHealth {
+  const row = runtime.store.sources.get(source.id);
+  const base = {
+    id: source.id,
+    label: source.label,
+    intervalSeconds: source.intervalSeconds,
+    lastSuccessAt: toIso(row?.lastSuccessAt ?? null),
+    lastAttemptAt: toIso(row?.lastAttemptAt ?? null),
+  };
+  if (runtime.config.HEALTHDECK_POLLER === "off" && !row) {
+    return { ...base, state: "disabled", error: "polling is off in this process (HEALTHDECK_POLLER=off)" };
+  }
+  if (!row || row.lastSuccessAt === null) {
+    const state: SourceState = row?.lastError ? "error" : "stale";
+    return { ...base, state, error: row?.lastError ?? "waiting for the first successful poll" };
+  }
+  if (row.lastError !== null) return { ...base, state: "error", error: row.lastError };
+  const staleAfterMs = 2 * source.intervalSeconds * 1000 + runtime.config.HEALTHDECK_HTTP_TIMEOUT_SECONDS * 3000 + 5000;
+  if (nowMs - row.lastSuccessAt > staleAfterMs) {
+    return { ...base, state: "stale", error: `no successful poll for ${Math.round((nowMs - row.lastSuccessAt) / 1000)} s` };
+  }
+  return { ...base, state: "ok", error: row.note };
+}
+
+export function listPublicSourceHealth(runtime: HealthdeckRuntime, nowMs: number): SourceHealth[] {
+  return describePublicSources(runtime).map((source) => getSourceHealth(runtime, source, nowMs));
+}

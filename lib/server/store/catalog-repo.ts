@@ -1,0 +1,39 @@
+import type { CatalogEntry } from "@/lib/server/sources/public-status/public-status-records";
+import type { SqliteDatabase } from "@/lib/server/store/open-database";
+
+interface RawRow {
+  key: string;
+  service: string;
+  region: string | null;
+  name: string;
+  region_name: string | null;
+}
+
+export function createCatalogRepo(db: SqliteDatabase) {
+  const selectAll = db.prepare<[], RawRow>("SELECT * FROM catalog_entries ORDER BY key");
+  const clear = db.prepare("DELETE FROM catalog_entries");
+  const insert = db.prepare(
+    "INSERT INTO catalog_entries (key, service, region, name, region_name) VALUES (?, ?, ?, ?, ?)",
+  );
+  const replaceAll = db.transaction((entries: readonly CatalogEntry[]) => {
+    clear.run();
+    for (const entry of entries) insert.run(entry.key, entry.service, entry.region, entry.name, entry.regionName);
+  });
+
+  return {
+    list(): CatalogEntry[] {
+      return selectAll.all().map((row) => ({
+        key: row.key,
+        service: row.service,
+        region: row.region,
+        name: row.name,
+        regionName: row.region_name,
+      }));
+    },
+    replace(entries: readonly CatalogEntry[]): void {
+      replaceAll(entries);
+    },
+  };
+}
+
+export type CatalogRepo = ReturnType<typeof createCatalogRepo>;

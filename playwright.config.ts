@@ -1,0 +1,59 @@
+import { defineConfig } from "@playwright/test";
+
+const APP_PORT = 3100;
+const SIMULATOR_PORT = 4100;
+export const SIMULATOR_URL = `http://127.0.0.1:${SIMULATOR_PORT}`;
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  outputDir: "test-results",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  use: {
+    baseURL: `http://127.0.0.1:${APP_PORT}`,
+    headless: true,
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  webServer: [
+    {
+      command: `node --import tsx scripts/run-simulator.ts --port ${SIMULATOR_PORT} --scenario e2e-board`,
+      url: `${SIMULATOR_URL}/__sim/state`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "ignore",
+    },
+    {
+      command: `rm -rf reports/e2e-data && npx next start -H 127.0.0.1 -p ${APP_PORT}`,
+      url: `http://127.0.0.1:${APP_PORT}/api/v1/health`,
+      reuseExistingServer: false,
+      timeout: 90_000,
+      env: {
+        NEXT_TELEMETRY_DISABLED: "1",
+        HEALTHDECK_SIMULATED: "true",
+        HEALTHDECK_DATA_DIR: "reports/e2e-data",
+        HEALTHDECK_PUBLIC_EVENTS_URL: `${SIMULATOR_URL}/public/currentevents`,
+        HEALTHDECK_PUBLIC_RSS_BASE_URL: `${SIMULATOR_URL}/rss/`,
+        HEALTHDECK_CATALOG_URL: `${SIMULATOR_URL}/services.json`,
+        HEALTHDECK_PUBLIC_POLL_SECONDS: "1",
+        HEALTHDECK_RSS_POLL_SECONDS: "2",
+        HEALTHDECK_HTTP_TIMEOUT_SECONDS: "2",
+        HEALTHDECK_HTTP_RETRIES: "0",
+      },
+    },
+  ],
+});
