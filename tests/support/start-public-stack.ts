@@ -1,0 +1,80 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseConfig } from "@/lib/server/config/load-config";
+import { silentLogger } from "@/lib/server/logging/create-logger";
+import type { SourceCycleReport } from "@/lib/server/poller/create-source-job";
+import { createHealthdeckRuntime, type HealthdeckRuntime } from "@/lib/server/runtime/create-healthdeck-runtime";
+import { buildPublicStatus } from "@/lib/server/services/build-public-status";
+import { openHealthdeckStore } from "@/lib/server/store/healthdeck-store";
+import { createPublicStatusSimulator, type PublicStatusSimulator } from "@/lib/simulator/create-public-status-simulator";
+import type { Scenario } from "@/lib/simulator/scenario-schema";
+import { EMPTY_STATUS_FILTER, type StatusFilter } from "@/lib/shared/status-filter";
+
+export interface PublicStack {
+  simulator: PublicStatusSimulator;
+  runtime: HealthdeckRuntime;
+  dataDir: string;
+  reports: SourceCycleReport[];
+  pollAll(): Promise<void>;
+  status(filter?: StatusFilter): ReturnType<typeof buildPublicStatus>;
+  /** A second runtime on the same data directory, as after a process restart. */
+  restart(): Promise<HealthdeckRuntime>;
+  close(): Promise<void>;
+}
+
+/** The real simulator over HTTP and the real runtime on a temporary SQLite directory. Nothing mocked. */
+export async function startPublicStack(options: {
+  scenario: Scenario;
+  env?: Record<string, string>;
+  latencyMs?: number;
+}): Promise<PublicStack> {
+  const simulator = await createPublicStatusSimulator({ scenario: options.scenario, latencyMs: options.latencyMs });
+  const dataDir = mkdtempSync(path.join(tmpdir(), "healthdeck-it-"));
+  const reports: SourceCycleReport[] = [];
+  const config = parseConfig({
+    HEALTHDECK_DATA_DIR: dataDir,
+    HEALTHDECK_PUBLIC_EVENTS_URL: simulator.currentEventsUrl,
+    HEALTHDECK_PUBLIC_RSS_BASE_URL: simulator.rssBaseUrl,
+    HEALTHDECK_CATALOG_URL: simulator.catalogUrl,
+    HEALTHDECK_HTTP_TIMEOUT_SECONDS: "1",
+    HEALTHDECK_HTTP_RETRIES: "1",
+    HEALTHDECK_HTTP_MAX_BYTES: String(4 * 1024 * 1024),
+    ...options.env,
+  });
+  const makeRuntime = () =>
+    createHealthdeckRuntime({
+      config,
+      store: openHealthdeckStore(dataDir),
+      logger: silentLogger,
+      onCycle: (report) => reports.push(report),
+    });
+  let runtime = makeRuntime();
+  const stack: PublicStack = {
+    simulator,
+    get runtime() {
+      return runtime;
+    },
+    dataDir,
+    reports,
+    async pollAll() {
+      await runtime.poller.runNow("public-catalog");
+      await runtime.poller.runNow("public-currentevents");
+      await runtime.poller.runNow("public-rss");
+    },
+    status(filter = EMPTY_STATUS_FILTER) {
+      return buildPublicStatus(runtime, filter, runtime.now());
+    },
+    async restart() {
+      await runtime.close();
+      runtime = makeRuntime();
+      return runtime;
+    },
+    async close() {
+      await runtime.close();
+      await simulator.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return stack;
+}
