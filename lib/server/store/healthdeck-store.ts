@@ -1,3 +1,4 @@
+import { createAccountEventsRepo } from "@/lib/server/store/account-events-repo";
 import { createCatalogRepo } from "@/lib/server/store/catalog-repo";
 import { createCurrentEventsRepo } from "@/lib/server/store/current-events-repo";
 import { createHttpValidatorsRepo } from "@/lib/server/store/http-validators-repo";
@@ -29,6 +30,7 @@ export function createHealthdeckStore(db: SqliteDatabase) {
     updates: createPublicUpdatesRepo(db),
     currentEvents: createCurrentEventsRepo(db),
     events: createPublicEventsRepo(db),
+    accountEvents: createAccountEventsRepo(db),
     getMeta(name: string): string | null {
       return metaGet.get(name)?.value ?? null;
     },

@@ -1,3 +1,5 @@
+import { ACCOUNT_HEALTH_MIGRATION } from "@/lib/server/store/account-migration";
+
 /** Append-only: each entry moves the schema from user_version i to i+1. Never edit a shipped migration. */
 export const MIGRATIONS: readonly string[] = [
   `
@@ -70,4 +72,5 @@ export const MIGRATIONS: readonly string[] = [
     value TEXT NOT NULL
   );
   `,
+  ACCOUNT_HEALTH_MIGRATION,
 ];
