@@ -5,7 +5,8 @@ import { healthStatusSchema } from "@/lib/shared/health-status";
 
 export const isoTimeSchema = z.string();
 
-export const SOURCE_STATES = ["ok", "stale", "error", "disabled"] as const;
+/** `unavailable`: the upstream refuses us for a reason a retry will not fix (no support plan, access denied). */
+export const SOURCE_STATES = ["ok", "stale", "error", "disabled", "unavailable"] as const;
 export const sourceStateSchema = z.enum(SOURCE_STATES);
 export type SourceState = z.infer<typeof sourceStateSchema>;
 

@@ -1,0 +1,32 @@
+import { parseEntitiesQuery } from "@/lib/shared/account-query";
+import { jsonBody, jsonError, withErrorMapping } from "@/lib/server/api/json-response";
+import { parseAccountEventId } from "@/lib/server/api/parse-account-event-id";
+import { getRuntime } from "@/lib/server/runtime/get-runtime";
+import { listEventEntities, streamEntitiesCsv } from "@/lib/server/services/list-event-entities";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export function GET(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
+  return withErrorMapping(async () => {
+    const id = parseAccountEventId((await context.params).id);
+    if (id === null) return jsonError(400, "id must be an event id as listed by /api/v1/account/events");
+    const query = parseEntitiesQuery(new URL(request.url).searchParams);
+    if (!query.ok) return jsonError(400, query.error);
+    const repo = getRuntime().store.accountEvents;
+    if (query.value.format === "csv") {
+      if (!repo.getById(id)) return jsonError(404, "no such event");
+      return new Response(streamEntitiesCsv(repo, id, query.value), {
+        headers: {
+          "Content-Type": "text/csv; charset=utf-8",
+          "Content-Disposition": `attachment; filename="healthdeck-affected-resources-${id}.csv"`,
+          "Cache-Control": "no-store",
+          "X-Content-Type-Options": "nosniff",
+        },
+      });
+    }
+    const page = listEventEntities(repo, id, query.value);
+    if (!page) return jsonError(404, "no such event");
+    return jsonBody(page);
+  });
+}

@@ -1,0 +1,14 @@
+import { parseAccountEventsQuery } from "@/lib/shared/account-query";
+import { jsonBody, jsonError, withErrorMapping } from "@/lib/server/api/json-response";
+import { getAccountEvents } from "@/lib/server/services/get-account-events";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export function GET(request: Request): Promise<Response> {
+  return withErrorMapping(() => {
+    const query = parseAccountEventsQuery(new URL(request.url).searchParams);
+    if (!query.ok) return jsonError(400, query.error);
+    return jsonBody(getAccountEvents(query.value));
+  });
+}

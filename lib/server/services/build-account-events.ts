@@ -1,0 +1,32 @@
+import type { AccountEventsQuery } from "@/lib/shared/account-query";
+import type { AccountEventDetail, AccountEventsResponse } from "@/lib/shared/account-health-contract";
+import type { HealthdeckRuntime } from "@/lib/server/runtime/create-healthdeck-runtime";
+import { listPublicSourceHealth } from "@/lib/server/services/get-source-health";
+
+export const ACCOUNT_EVENTS_LIMIT = 5000;
+
+const toMs = (iso: string | null) => (iso === null ? null : Date.parse(iso));
+
+/** The event log: every stored account event matching the query, most recently updated first. */
+export function buildAccountEvents(runtime: HealthdeckRuntime, query: AccountEventsQuery, nowMs: number): AccountEventsResponse {
+  const events = runtime.store.accountEvents.listEvents({
+    categories: query.categories,
+    statuses: query.statuses,
+    regions: query.regions,
+    services: query.services,
+    accounts: query.accounts,
+    eventTypeCodes: query.types,
+    from: toMs(query.from),
+    to: toMs(query.to),
+    search: query.q,
+    limit: ACCOUNT_EVENTS_LIMIT,
+  });
+  const sources = listPublicSourceHealth(runtime, nowMs).filter((source) => source.id.startsWith("account"));
+  return { sources, events };
+}
+
+export function buildAccountEventDetail(runtime: HealthdeckRuntime, id: string): AccountEventDetail | null {
+  const event = runtime.store.accountEvents.getById(id);
+  if (!event) return null;
+  return { ...event, updates: runtime.store.accountEvents.listUpdates(id) };
+}
