@@ -39,6 +39,22 @@ export const impactedServiceSchema = z.object({
 });
 export type ImpactedService = z.infer<typeof impactedServiceSchema>;
 
+/** Which of your account events and resources a public event touches. */
+export const accountImpactSchema = z.object({
+  events: z.array(
+    z.object({
+      id: z.string(),
+      accountId: z.string().nullable(),
+      eventTypeCode: z.string(),
+      status: z.string(),
+      affectedResources: z.number(),
+    }),
+  ),
+  affectedResources: z.number(),
+  sampleResources: z.array(z.string()),
+});
+export type AccountImpact = z.infer<typeof accountImpactSchema>;
+
 export const publicEventSchema = z.object({
   id: z.string(),
   arn: z.string().nullable(),
@@ -53,8 +69,16 @@ export const publicEventSchema = z.object({
   endedAt: isoTimeSchema.nullable(),
   updates: z.array(eventUpdateSchema),
   impactedServices: z.array(impactedServiceSchema),
+  accountImpact: accountImpactSchema.nullable(),
 });
 export type PublicEvent = z.infer<typeof publicEventSchema>;
+
+/** Your accounts' open Health events on this service-region (null when none, or no account source). */
+export const accountMarkSchema = z.object({
+  openEvents: z.number(),
+  affectedResources: z.number(),
+});
+export type AccountMark = z.infer<typeof accountMarkSchema>;
 
 export const serviceStatusSchema = z.object({
   key: z.string(),
@@ -63,6 +87,7 @@ export const serviceStatusSchema = z.object({
   name: z.string(),
   status: healthStatusSchema,
   since: isoTimeSchema.nullable(),
+  account: accountMarkSchema.nullable(),
 });
 export type ServiceStatus = z.infer<typeof serviceStatusSchema>;
 

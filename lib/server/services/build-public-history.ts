@@ -2,6 +2,7 @@ import type { HistoryQuery } from "@/lib/shared/history-query";
 import type { HistoryResponse } from "@/lib/shared/public-status-contract";
 import type { HealthdeckRuntime } from "@/lib/server/runtime/create-healthdeck-runtime";
 import { isInScope, matchesRegions, matchesServices } from "@/lib/server/services/public-scope";
+import { correlateOpenAccountEvents } from "@/lib/server/services/build-public-status";
 import { eventTouches, toPublicEvent } from "@/lib/server/services/to-public-event";
 
 export const HISTORY_LIMIT = 1000;
@@ -11,6 +12,7 @@ const toSeconds = (iso: string | null) => (iso === null ? null : Math.floor(Date
 /** Everything stored that overlaps the window, resolved or not, newest first. */
 export function buildPublicHistory(runtime: HealthdeckRuntime, query: HistoryQuery): HistoryResponse {
   const catalog = runtime.getCatalog();
+  const correlation = correlateOpenAccountEvents(runtime);
   const stored = runtime.store.events.listHistory({
     fromSeconds: toSeconds(query.from),
     toSeconds: toSeconds(query.to),
@@ -31,7 +33,7 @@ export function buildPublicHistory(runtime: HealthdeckRuntime, query: HistoryQue
       ),
     )
     .slice(0, HISTORY_LIMIT)
-    .map((event) => toPublicEvent(event, catalog));
+    .map((event) => toPublicEvent(event, catalog, correlation.impactOf(event)));
   return { events };
 }
 

@@ -4,6 +4,7 @@ import type { StatusFilter } from "@/lib/shared/status-filter";
 import type { HealthdeckRuntime } from "@/lib/server/runtime/create-healthdeck-runtime";
 import { listPublicSourceHealth } from "@/lib/server/services/get-source-health";
 import { combineScope, isInScope } from "@/lib/server/services/public-scope";
+import { correlateAccountEvents, type AccountCorrelation } from "@/lib/server/services/correlate-account-events";
 import { eventTouches, toIsoSeconds, toPublicEvent } from "@/lib/server/services/to-public-event";
 import type { StoredPublicEvent } from "@/lib/server/store/public-events-repo";
 
@@ -42,6 +43,7 @@ export function buildPublicStatus(runtime: HealthdeckRuntime, filter: StatusFilt
   const lastKnownAt = currentEvents?.lastSuccessAt ?? null;
 
   const openEvents = runtime.store.events.listOpen();
+  const correlation = correlateOpenAccountEvents(runtime);
   const keyStates = collectKeyStates(openEvents);
 
   const entries = new Map(catalog.entries.map((entry) => [entry.key, { ...entry }]));
@@ -64,7 +66,7 @@ export function buildPublicStatus(runtime: HealthdeckRuntime, filter: StatusFilt
       status = degradedTo;
     }
     if (filter.statuses.length > 0 && !filter.statuses.includes(status)) continue;
-    services.push({ key: entry.key, service: entry.service, region: entry.region, name: entry.name, status, since });
+    services.push({ key: entry.key, service: entry.service, region: entry.region, name: entry.name, status, since, account: correlation.markFor(entry.key) });
   }
   services.sort(
     (a, b) =>
@@ -78,7 +80,7 @@ export function buildPublicStatus(runtime: HealthdeckRuntime, filter: StatusFilt
   const events = candidates
     .filter((event) => eventTouches(event, catalog, (item) => isInScope(item, scope)))
     .filter((event) => filter.statuses.length === 0 || filter.statuses.includes(event.status))
-    .map((event) => toPublicEvent(event, catalog));
+    .map((event) => toPublicEvent(event, catalog, correlation.impactOf(event)));
 
   return {
     generatedAt: new Date(nowMs).toISOString(),
@@ -87,4 +89,26 @@ export function buildPublicStatus(runtime: HealthdeckRuntime, filter: StatusFilt
     services,
     events,
   };
+}
+
+const ACCOUNT_FILTER_OPEN = {
+  categories: [],
+  statuses: ["open"],
+  regions: [],
+  services: [],
+  accounts: [],
+  eventTypeCodes: [],
+  from: null,
+  to: null,
+  search: null,
+  limit: 5000,
+} as const;
+
+export function correlateOpenAccountEvents(runtime: HealthdeckRuntime): AccountCorrelation {
+  const repo = runtime.store.accountEvents;
+  return correlateAccountEvents(repo.listEvents(ACCOUNT_FILTER_OPEN), (eventId, limit) =>
+    repo
+      .listEntities(eventId, { offset: 0, limit, search: null, statuses: [], sort: "status", descending: false })
+      .entities.map((entity) => entity.entityValue),
+  );
 }

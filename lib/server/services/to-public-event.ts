@@ -1,10 +1,10 @@
-import type { PublicEvent } from "@/lib/shared/public-status-contract";
+import type { AccountImpact, PublicEvent } from "@/lib/shared/public-status-contract";
 import type { Catalog } from "@/lib/server/sources/catalog/create-catalog";
 import type { StoredPublicEvent } from "@/lib/server/store/public-events-repo";
 
 export const toIsoSeconds = (seconds: number): string => new Date(seconds * 1000).toISOString();
 
-export function toPublicEvent(event: StoredPublicEvent, catalog: Catalog): PublicEvent {
+export function toPublicEvent(event: StoredPublicEvent, catalog: Catalog, accountImpact: AccountImpact | null = null): PublicEvent {
   return {
     id: event.id,
     arn: event.arn,
@@ -34,6 +34,7 @@ export function toPublicEvent(event: StoredPublicEvent, catalog: Catalog): Publi
         maxStatus: impacted.maxStatus,
       };
     }),
+    accountImpact,
   };
 }
 
