@@ -31,7 +31,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `node --import tsx scripts/run-simulator.ts --port ${SIMULATOR_PORT} --scenario e2e-board`,
+      command: `node --import tsx scripts/run-simulator.ts --port ${SIMULATOR_PORT} --scenario e2e-board --health-port ${SIMULATOR_PORT + 1}`,
       url: `${SIMULATOR_URL}/__sim/state`,
       reuseExistingServer: false,
       timeout: 30_000,
@@ -53,6 +53,14 @@ export default defineConfig({
         HEALTHDECK_RSS_POLL_SECONDS: "2",
         HEALTHDECK_HTTP_TIMEOUT_SECONDS: "2",
         HEALTHDECK_HTTP_RETRIES: "0",
+        HEALTHDECK_ACCOUNT_POLL_SECONDS: "1",
+        HEALTHDECK_INGEST_TOKEN: "e2e-ingest-token-0123456789",
+        AWS_ENDPOINT_URL_HEALTH: `http://127.0.0.1:${SIMULATOR_PORT + 1}`,
+        AWS_ACCESS_KEY_ID: "AKIDSIMULATOR",
+        AWS_SECRET_ACCESS_KEY: "simulator-secret-access-key",
+        AWS_REGION: "us-east-1",
+        HEALTHDECK_ACCOUNT_ID: "123456789012",
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
       },
     },
   ],

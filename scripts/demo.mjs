@@ -21,6 +21,7 @@ const host = process.env.HEALTHDECK_HOST ?? "127.0.0.1";
 const port = process.env.PORT ?? "3000";
 const simulatorPort = process.env.HEALTHDECK_DEMO_SIMULATOR_PORT ?? "4010";
 const stepSeconds = process.env.HEALTHDECK_DEMO_STEP_SECONDS ?? "20";
+const healthPort = String(Number(simulatorPort) + 1);
 const simulatorUrl = `http://127.0.0.1:${simulatorPort}`;
 // The demo starts from a clean slate each time so the scenario's story reads from the beginning.
 const dataDir = path.join(root, "data", "demo");
@@ -28,7 +29,7 @@ rmSync(dataDir, { recursive: true, force: true });
 
 const simulator = spawnChild(
   process.execPath,
-  ["--import", "tsx", "scripts/run-simulator.ts", "--port", simulatorPort, "--scenario", "demo-incident", "--step-every", stepSeconds],
+  ["--import", "tsx", "scripts/run-simulator.ts", "--port", simulatorPort, "--scenario", "demo-incident", "--step-every", stepSeconds, "--health-port", healthPort],
   { env },
 );
 const children = [simulator];
@@ -50,6 +51,14 @@ try {
       HEALTHDECK_CATALOG_URL: `${simulatorUrl}/services.json`,
       HEALTHDECK_PUBLIC_POLL_SECONDS: process.env.HEALTHDECK_PUBLIC_POLL_SECONDS ?? "5",
       HEALTHDECK_RSS_POLL_SECONDS: process.env.HEALTHDECK_RSS_POLL_SECONDS ?? "10",
+      HEALTHDECK_ACCOUNT_POLL_SECONDS: process.env.HEALTHDECK_ACCOUNT_POLL_SECONDS ?? "5",
+      // The simulator's fake Health API; these keys are accepted by it and by nothing else.
+      AWS_ENDPOINT_URL_HEALTH: `http://127.0.0.1:${healthPort}`,
+      AWS_ACCESS_KEY_ID: "AKIDSIMULATOR",
+      AWS_SECRET_ACCESS_KEY: "simulator-secret-access-key",
+      AWS_REGION: "us-east-1",
+      HEALTHDECK_ACCOUNT_ID: "123456789012",
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
     },
   });
   children.push(app);
@@ -58,7 +67,7 @@ try {
     process.exit(code ?? 0);
   });
   await waitForHttp(`http://${host}:${port}/api/v1/health`, 60_000, app.isAlive);
-  console.log(`\n  Healthdeck demo — SIMULATED AWS data (built-in simulator at ${simulatorUrl})`);
+  console.log(`\n  Healthdeck demo — SIMULATED AWS data (built-in simulator: public status ${simulatorUrl}, Health API http://127.0.0.1:${healthPort})`);
   console.log(`  Open http://${host}:${port}/   (Ctrl+C stops both)\n`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

@@ -25,10 +25,10 @@ describe("compactStatusResponse", () => {
 
   it("keeps entries whose key, name or since would not survive packing", () => {
     const odd: ServiceStatus[] = [
-      { key: "s3-us-standard", service: "s3", region: "us-east-1", name: "Amazon S3", status: "operational", since: null },
-      { key: "s3-eu-west-1", service: "s3", region: "eu-west-1", name: "Amazon S3", status: "operational", since: null },
-      { key: "s3-eu-west-2", service: "s3", region: "eu-west-2", name: "S3 (renamed)", status: "operational", since: null },
-      { key: "sqs-eu-west-1", service: "sqs", region: "eu-west-1", name: "SQS", status: "operational", since: "2026-08-18T10:00:00Z" },
+      { key: "s3-us-standard", service: "s3", region: "us-east-1", name: "Amazon S3", status: "operational", since: null, account: null },
+      { key: "s3-eu-west-1", service: "s3", region: "eu-west-1", name: "Amazon S3", status: "operational", since: null, account: null },
+      { key: "s3-eu-west-2", service: "s3", region: "eu-west-2", name: "S3 (renamed)", status: "operational", since: null, account: null },
+      { key: "sqs-eu-west-1", service: "sqs", region: "eu-west-1", name: "SQS", status: "operational", since: "2026-08-18T10:00:00Z", account: null },
     ];
     const compact = compactStatusResponse({ ...fixture, services: odd });
     expect(compact.others.map((entry) => entry.key)).toEqual(["s3-us-standard", "s3-eu-west-2", "sqs-eu-west-1"]);
@@ -39,7 +39,7 @@ describe("compactStatusResponse", () => {
     const services: ServiceStatus[] = [];
     for (let s = 0; s < 270; s += 1)
       for (let r = 0; r < 22; r += 1)
-        services.push({ key: `svc${s}-reg-${r}`, service: `svc${s}`, region: `reg-${r}`, name: `Amazon Service Number ${s}`, status: "operational", since: null });
+        services.push({ key: `svc${s}-reg-${r}`, service: `svc${s}`, region: `reg-${r}`, name: `Amazon Service Number ${s}`, status: "operational", since: null, account: null });
     const plain = JSON.stringify({ ...fixture, services }).length;
     const packed = JSON.stringify(compactStatusResponse({ ...fixture, services })).length;
     expect(packed).toBeLessThan(plain / 8);

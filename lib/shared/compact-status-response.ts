@@ -30,6 +30,7 @@ export function compactStatusResponse(response: StatusResponse): CompactStatusRe
     const packable =
       entry.status === "operational" &&
       entry.since === null &&
+      entry.account === null &&
       entry.key === defaultKey(entry.service, entry.region) &&
       (names[entry.service] === undefined || names[entry.service] === entry.name);
     if (!packable) {
@@ -55,7 +56,7 @@ export function expandStatusResponse(compact: CompactStatusResponse): StatusResp
     const name = names[service] ?? service;
     for (const index of indexes) {
       const region = regions[index] ?? null;
-      services.push({ key: defaultKey(service, region), service, region, name, status: "operational", since: null });
+      services.push({ key: defaultKey(service, region), service, region, name, status: "operational", since: null, account: null });
     }
   }
   return { ...rest, services };

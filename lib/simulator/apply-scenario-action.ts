@@ -1,5 +1,8 @@
 import { createHash } from "node:crypto";
+import { ACCOUNT_ACTION_TYPES, type AccountScenarioAction } from "@/lib/simulator/account-scenario-schema";
+import { applyAccountAction } from "@/lib/simulator/apply-account-action";
 import type { RawCatalogEntry } from "@/lib/simulator/default-catalog";
+import { mirrorPublicChange, mirrorPublicOpen, releasePublicMirror } from "@/lib/simulator/mirror-public-event";
 import { labelRegion } from "@/lib/simulator/region-labels";
 import type {
   ImpactedServiceInput,
@@ -19,18 +22,32 @@ export interface ActionContext {
 }
 
 export function applyScenarioAction(world: WorldState, action: ScenarioAction, context: ActionContext): void {
+  if (isAccountAction(action)) {
+    applyAccountAction(world.account, action, { at: context.at, scenarioName: world.scenarioName });
+    return;
+  }
   world.version += 1;
   if (action.type === "open-event") {
-    openEvent(world, action, context);
+    const event = openEvent(world, action, context);
+    if (action.accountImpact) mirrorPublicOpen(world.account, event, action.accountImpact);
     return;
   }
   const event = findLiveEvent(world, action.id);
   if (action.type === "update-event") updateEvent(world, event, action, context);
   else if (action.type === "resolve-event") resolveEvent(world, event, action.message, action.summary, context.at);
-  else event.expired = true;
+  else {
+    event.expired = true;
+    releasePublicMirror(world.account, event);
+    return;
+  }
+  mirrorPublicChange(world.account, event);
 }
 
-function openEvent(world: WorldState, action: OpenEventAction, { catalog, at }: ActionContext): void {
+function isAccountAction(action: ScenarioAction): action is AccountScenarioAction {
+  return (ACCOUNT_ACTION_TYPES as readonly string[]).includes(action.type);
+}
+
+function openEvent(world: WorldState, action: OpenEventAction, { catalog, at }: ActionContext): SimEvent {
   const entry = catalog.get(action.key);
   const serviceName =
     action.serviceName ?? entry?.service_name ?? (action.key.startsWith("multipleservices") ? "Multiple services" : action.key);
@@ -58,6 +75,7 @@ function openEvent(world: WorldState, action: OpenEventAction, { catalog, at }: 
   if (!entry) {
     world.extraFeeds.set(action.key, { serviceName, regionLabel: action.region === "global" ? null : regionName });
   }
+  return event;
 }
 
 function updateEvent(world: WorldState, event: SimEvent, action: UpdateEventAction, { catalog, at }: ActionContext): void {

@@ -11,7 +11,7 @@ import {
 import { parseScenario } from "@/lib/simulator/load-scenario";
 import { createResponseTracker } from "@/lib/simulator/response-tracker";
 import type { Scenario } from "@/lib/simulator/scenario-schema";
-import { createScenarioRunner, type StepInfo } from "@/lib/simulator/scenario-runner";
+import { createScenarioRunner, type ScenarioRunner, type StepInfo } from "@/lib/simulator/scenario-runner";
 import { CATALOG_PATH, CURRENT_EVENTS_PATH, RSS_PREFIX, createDocumentStore } from "@/lib/simulator/simulated-documents";
 import type { Fault, FaultTarget } from "@/lib/simulator/simulator-fault";
 import { createStatsRecorder, type SimulatorStats } from "@/lib/simulator/simulator-stats";
@@ -27,6 +27,8 @@ export interface PublicStatusSimulatorOptions {
   latencyMs?: number;
   /** Clock in epoch milliseconds; stamps updates and Last-Modified. */
   now?: () => number;
+  /** A runner shared with the Health API simulator (one world for both fake upstreams); default: its own. */
+  runner?: ScenarioRunner;
 }
 
 export interface PublicStatusSimulator {
@@ -53,7 +55,7 @@ export async function createPublicStatusSimulator(options: PublicStatusSimulator
   const catalog = options.catalog ? z.array(rawCatalogEntrySchema).parse(options.catalog) : loadDefaultCatalog();
   const now = options.now ?? Date.now;
   const latencyMs = options.latencyMs ?? 0;
-  const runner = createScenarioRunner({ scenario, catalog, now });
+  const runner = options.runner ?? createScenarioRunner({ scenario, catalog, now });
   const documents = createDocumentStore({ getWorld: runner.world, catalog, now });
   const stats = createStatsRecorder();
   const tracker = createResponseTracker();

@@ -65,7 +65,7 @@ async function setFaultFromBody(req: IncomingMessage, res: ServerResponse, contr
 }
 
 /** The body, or null as soon as it exceeds `limit` (the rest is drained, never buffered). */
-function readBoundedBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+export function readBoundedBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   const declared = Number(req.headers["content-length"] ?? 0);
   if (declared > limit) {
     req.resume();
@@ -85,7 +85,7 @@ function readBoundedBody(req: IncomingMessage, limit: number): Promise<Buffer | 
   });
 }
 
-function sendJson(res: ServerResponse, status: number, payload: unknown): void {
+export function sendJson(res: ServerResponse, status: number, payload: unknown): void {
   const body = Buffer.from(JSON.stringify(payload), "utf8");
   res.writeHead(status, { "Content-Type": "application/json; charset=utf-8", "Content-Length": body.length, "Cache-Control": "no-store" });
   res.end(body);

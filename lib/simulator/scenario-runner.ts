@@ -21,6 +21,8 @@ export interface ScenarioRunner {
   reset(): void;
   /** Index of the last applied step, -1 before the first. */
   stepIndex(): number;
+  /** Called after every applied step and every reset; returns the unsubscribe function. */
+  subscribe(listener: (change: "step" | "reset") => void): () => void;
 }
 
 export function createScenarioRunner(options: {
@@ -31,16 +33,25 @@ export function createScenarioRunner(options: {
   const { scenario, now } = options;
   const catalog = new Map(options.catalog.map((entry) => [entry.service, entry]));
   const nowSeconds = () => Math.floor(now() / 1000);
-  let world = createWorldState(scenario.name, nowSeconds());
+  let world = createWorldState(scenario.name, nowSeconds(), scenario.accounts);
   let applied = -1;
   const total = scenario.steps.length;
+  const listeners = new Set<(change: "step" | "reset") => void>();
+  const notify = (change: "step" | "reset") => {
+    for (const listener of listeners) listener(change);
+  };
 
   return {
     world: () => world,
     stepIndex: () => applied,
     reset() {
-      world = createWorldState(scenario.name, nowSeconds());
+      world = createWorldState(scenario.name, nowSeconds(), scenario.accounts);
       applied = -1;
+      notify("reset");
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
     step() {
       const step = scenario.steps[applied + 1];
@@ -48,6 +59,7 @@ export function createScenarioRunner(options: {
       applied += 1;
       const at = step.at === undefined ? nowSeconds() : world.startedAt + step.at;
       for (const action of step.actions) applyScenarioAction(world, action, { catalog, at });
+      notify("step");
       return { applied: true, index: applied, label: step.label ?? null, at, total, remaining: total - applied - 1 };
     },
   };

@@ -1,4 +1,14 @@
 import { z } from "zod";
+import {
+  accountImpactSchema,
+  addAffectedEntitiesActionSchema,
+  closeAccountEventActionSchema,
+  openAccountEventActionSchema,
+  scenarioAccountSchema,
+  updateAccountEventActionSchema,
+  updateEntitiesActionSchema,
+} from "@/lib/simulator/account-scenario-schema";
+import { checkAccountLifecycles } from "@/lib/simulator/check-account-lifecycles";
 
 /** AWS levels: 0 operating normally, 1 "Service impact", 2 "Service degradation", 3 "Service disruption". */
 export const levelSchema = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]);
@@ -33,6 +43,8 @@ export const openEventActionSchema = z.strictObject({
   level: openLevelSchema,
   message: textSchema,
   impacted: z.array(impactedServiceInputSchema).max(500).optional(),
+  /** The Health API also gets this incident as a PUBLIC event (same ARN), with the accounts' affected entities. */
+  accountImpact: accountImpactSchema.optional(),
 });
 
 export const updateEventActionSchema = z.strictObject({
@@ -65,6 +77,11 @@ export const scenarioActionSchema = z.discriminatedUnion("type", [
   updateEventActionSchema,
   resolveEventActionSchema,
   expireEventActionSchema,
+  openAccountEventActionSchema,
+  updateAccountEventActionSchema,
+  addAffectedEntitiesActionSchema,
+  updateEntitiesActionSchema,
+  closeAccountEventActionSchema,
 ]);
 export type ScenarioAction = z.infer<typeof scenarioActionSchema>;
 export type OpenEventAction = z.infer<typeof openEventActionSchema>;
@@ -83,19 +100,23 @@ export const scenarioSchema = z
   .strictObject({
     name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, "name must be kebab-case"),
     description: z.string().max(2_000).optional(),
+    /** Accounts of the fake Health API; default one management account, 123456789012. */
+    accounts: z.array(scenarioAccountSchema).min(1).max(50).optional(),
     steps: z.array(scenarioStepSchema).max(100_000),
   })
-  .superRefine(checkEventLifecycles);
+  .superRefine(checkEventLifecycles)
+  .superRefine(checkAccountLifecycles);
 export type Scenario = z.infer<typeof scenarioSchema>;
 
 type Lifecycle = "open" | "resolved" | "expired";
-const ALLOWED_FROM: Record<ScenarioAction["type"], ReadonlyArray<Lifecycle | undefined>> = {
+type PublicAction = OpenEventAction | UpdateEventAction | ResolveEventAction | z.infer<typeof expireEventActionSchema>;
+const ALLOWED_FROM: Record<PublicAction["type"], ReadonlyArray<Lifecycle | undefined>> = {
   "open-event": [undefined, "expired"],
   "update-event": ["open"],
   "resolve-event": ["open"],
   "expire-event": ["resolved"],
 };
-const NEXT_STATE: Record<ScenarioAction["type"], Lifecycle> = {
+const NEXT_STATE: Record<PublicAction["type"], Lifecycle> = {
   "open-event": "open",
   "update-event": "open",
   "resolve-event": "resolved",
@@ -107,6 +128,7 @@ function checkEventLifecycles(scenario: { steps: ScenarioStep[] }, ctx: z.Refine
   const states = new Map<string, Lifecycle>();
   scenario.steps.forEach((step, stepIndex) => {
     step.actions.forEach((action, actionIndex) => {
+      if (!isPublicAction(action)) return;
       const current = states.get(action.id);
       if (!ALLOWED_FROM[action.type].includes(current)) {
         ctx.addIssue({
@@ -119,4 +141,8 @@ function checkEventLifecycles(scenario: { steps: ScenarioStep[] }, ctx: z.Refine
       states.set(action.id, NEXT_STATE[action.type]);
     });
   });
+}
+
+function isPublicAction(action: ScenarioAction): action is PublicAction {
+  return Object.hasOwn(NEXT_STATE, action.type);
 }

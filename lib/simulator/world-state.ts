@@ -1,3 +1,5 @@
+import type { ScenarioAccount } from "@/lib/simulator/account-scenario-schema";
+import { createAccountWorld, type AccountWorld } from "@/lib/simulator/account-world";
 import type { Level } from "@/lib/simulator/scenario-schema";
 
 /** The fake world the simulator serves. Times are epoch seconds unless named `...Ms`. */
@@ -73,10 +75,13 @@ export interface WorldState {
   extraFeeds: Map<string, FeedInfo>;
   /** Bumped on every change, so rendered documents know when to re-render. */
   version: number;
+  /** The account side (fake Health API); has its own version so public documents keep their ETags. */
+  account: AccountWorld;
 }
 
-export function createWorldState(scenarioName: string, startedAt: number): WorldState {
+export function createWorldState(scenarioName: string, startedAt: number, accounts?: readonly ScenarioAccount[]): WorldState {
   return {
+    account: createAccountWorld(accounts),
     scenarioName,
     startedAt,
     events: [],

@@ -40,6 +40,7 @@ export async function startPublicStack(options: {
     HEALTHDECK_HTTP_TIMEOUT_SECONDS: "1",
     HEALTHDECK_HTTP_RETRIES: "1",
     HEALTHDECK_HTTP_MAX_BYTES: String(4 * 1024 * 1024),
+    HEALTHDECK_ACCOUNT_HEALTH: "off",
     ...options.env,
   });
   const makeRuntime = () =>

@@ -28,6 +28,26 @@ const commaList = (name: string, pattern: RegExp) =>
     .pipe(z.array(z.string().regex(pattern, `${name} has an invalid entry`)));
 
 const onOff = z.enum(["on", "off"]);
+const autoOnOff = (name: string) =>
+  z
+    .string()
+    .transform((value) => value.toLowerCase())
+    .pipe(z.enum(["auto", "on", "off"], { error: `${name} must be auto, on or off` }))
+    .default("auto");
+
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@\/-]{1,512}$/;
+/** Role ARNs keep their case (role names are case-sensitive), unlike the lower-cased lists above. */
+const roleArnList = z
+  .string()
+  .default("")
+  .transform((raw) =>
+    raw
+      .split(",")
+      .map((part) => part.trim())
+      .filter((part) => part.length > 0),
+  )
+  .pipe(z.array(z.string().regex(ROLE_ARN, "HEALTHDECK_ASSUME_ROLES must be a comma list of IAM role ARNs (arn:aws:iam::123456789012:role/Name)")))
+  .transform((arns) => [...new Set(arns)]);
 
 export const configSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -48,6 +68,34 @@ export const configSchema = z.object({
   HEALTHDECK_HTTP_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
   HEALTHDECK_HTTP_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(6),
   HEALTHDECK_POLLER: onOff.default("on"),
+  HEALTHDECK_ACCOUNT_HEALTH: autoOnOff("HEALTHDECK_ACCOUNT_HEALTH"),
+  HEALTHDECK_ACCOUNT_POLL_SECONDS: seconds("HEALTHDECK_ACCOUNT_POLL_SECONDS", 60),
+  HEALTHDECK_ACCOUNT_SWEEP_SECONDS: seconds("HEALTHDECK_ACCOUNT_SWEEP_SECONDS", 900),
+  HEALTHDECK_ACCOUNT_LOOKBACK_DAYS: z.coerce
+    .number({ error: "HEALTHDECK_ACCOUNT_LOOKBACK_DAYS must be a number of days" })
+    .int("HEALTHDECK_ACCOUNT_LOOKBACK_DAYS must be a whole number of days")
+    .min(1, "HEALTHDECK_ACCOUNT_LOOKBACK_DAYS must be at least 1 day")
+    .max(365, "HEALTHDECK_ACCOUNT_LOOKBACK_DAYS must be at most 365 days")
+    .default(90),
+  HEALTHDECK_ORG_VIEW: autoOnOff("HEALTHDECK_ORG_VIEW"),
+  HEALTHDECK_ASSUME_ROLES: roleArnList,
+  HEALTHDECK_ACCOUNT_ID: z
+    .string()
+    .regex(/^\d{12}$/, "HEALTHDECK_ACCOUNT_ID must be a 12-digit AWS account id")
+    .optional(),
+  // Secret an EventBridge API destination sends; unset keeps POST /api/v1/ingest/eventbridge closed (503).
+  HEALTHDECK_INGEST_TOKEN: z
+    .string()
+    .min(16, "HEALTHDECK_INGEST_TOKEN must be at least 16 characters (use e.g. `openssl rand -hex 32`)")
+    .max(512, "HEALTHDECK_INGEST_TOKEN must be at most 512 characters")
+    .regex(/^[\x21-\x7e]+$/, "HEALTHDECK_INGEST_TOKEN must be printable ASCII without spaces")
+    .optional(),
+  HEALTHDECK_INGEST_MAX_BYTES: z.coerce
+    .number({ error: "HEALTHDECK_INGEST_MAX_BYTES must be a number of bytes" })
+    .int("HEALTHDECK_INGEST_MAX_BYTES must be a whole number of bytes")
+    .min(1024, "HEALTHDECK_INGEST_MAX_BYTES must be at least 1024")
+    .max(64 * 1024 * 1024, "HEALTHDECK_INGEST_MAX_BYTES must be at most 67108864 (64 MiB)")
+    .default(1024 * 1024),
   HEALTHDECK_SIMULATED: z
     .enum(["true", "false", "1", "0", ""])
     .default("false")

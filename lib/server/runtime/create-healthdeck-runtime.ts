@@ -6,6 +6,9 @@ import { createLogger, type Logger } from "@/lib/server/logging/create-logger";
 import { createPoller, type Poller, type TimerApi } from "@/lib/server/poller/create-poller";
 import { createSourceJob, type FetchDocument, type SourceCycleReport } from "@/lib/server/poller/create-source-job";
 import { createPublicStatusWriter } from "@/lib/server/poller/write-public-status";
+import { listAccountHealthWarnings } from "@/lib/server/sources/account-health/account-health-settings";
+import { createAccountHealthPollJob, type AccountHealthDeps } from "@/lib/server/sources/account-health/create-account-health-poll-job";
+import type { AccountHealthReport } from "@/lib/server/sources/account-health/record-account-health-cycle";
 import { createCatalogAdapter } from "@/lib/server/sources/catalog/catalog-adapter";
 import { createCatalog, loadBundledCatalog, type Catalog } from "@/lib/server/sources/catalog/create-catalog";
 import { createCurrentEventsAdapter } from "@/lib/server/sources/public-status/current-events-adapter";
@@ -25,6 +28,9 @@ export interface RuntimeDeps {
   fetchImpl?: typeof fetch;
   timers?: TimerApi;
   onCycle?: (report: SourceCycleReport) => void;
+  /** DNS, endpoints and credentials of the Health API source (tests and the demo point it at the fake) */
+  accountHealth?: AccountHealthDeps;
+  onAccountCycle?: (report: AccountHealthReport) => void;
 }
 
 export interface HealthdeckRuntime {
@@ -137,8 +143,19 @@ export function createHealthdeckRuntime(deps: RuntimeDeps): HealthdeckRuntime {
     }),
   ];
 
+  const accountHealthJob = createAccountHealthPollJob({
+    config,
+    store,
+    logger,
+    now,
+    userAgent: USER_AGENT,
+    deps: deps.accountHealth,
+    onCycle: deps.onAccountCycle,
+  });
+  if (accountHealthJob) jobs.push(accountHealthJob);
+
   const poller = createPoller({ jobs, timers: deps.timers, logger });
-  for (const warning of listPollIntervalWarnings(config)) logger.warn(warning);
+  for (const warning of [...listPollIntervalWarnings(config), ...listAccountHealthWarnings(config)]) logger.warn(warning);
 
   return {
     config,

@@ -20,7 +20,8 @@ export function getProcessHealth(): ProcessHealth {
   runtime.store.db.prepare("SELECT 1").get();
   const sources = listPublicSourceHealth(runtime, now);
   return {
-    status: sources.every((source) => source.state === "ok" || source.state === "disabled") ? "ok" : "degraded",
+    // "unavailable" (no support plan) is a standing fact of the account, not a fault of this deployment.
+    status: sources.every((source) => ["ok", "disabled", "unavailable"].includes(source.state)) ? "ok" : "degraded",
     version: HEALTHDECK_VERSION,
     uptimeSeconds: Math.round((now - runtime.startedAt) / 1000),
     poller: { running: runtime.poller.isRunning },

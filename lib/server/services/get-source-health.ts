@@ -1,5 +1,6 @@
 import type { SourceHealth, SourceState } from "@/lib/shared/public-status-contract";
 import type { HealthdeckRuntime } from "@/lib/server/runtime/create-healthdeck-runtime";
+import { ACCOUNT_HEALTH_SOURCE_ID, ACCOUNT_HEALTH_SOURCE_LABEL } from "@/lib/server/sources/account-health/account-health-settings";
 import type { SourceId } from "@/lib/server/sources/source-adapter";
 
 interface SourceDescription {
@@ -47,6 +48,36 @@ export function getSourceHealth(runtime: HealthdeckRuntime, source: SourceDescri
   return { ...base, state: "ok", error: row.note };
 }
 
+export function describeAccountSource(runtime: HealthdeckRuntime): SourceDescription {
+  return { id: ACCOUNT_HEALTH_SOURCE_ID, label: ACCOUNT_HEALTH_SOURCE_LABEL, intervalSeconds: runtime.config.HEALTHDECK_ACCOUNT_POLL_SECONDS };
+}
+
+/**
+ * The Health API source: off by setting → disabled; a condition a retry will not fix soon (no support
+ * plan, access denied, no credentials in auto mode) → unavailable/disabled with its reason, last data kept;
+ * otherwise the same ok/error/stale rules as the public sources.
+ */
+export function getAccountSourceHealth(runtime: HealthdeckRuntime, nowMs: number): SourceHealth {
+  const source = describeAccountSource(runtime);
+  if (runtime.config.HEALTHDECK_ACCOUNT_HEALTH === "off") {
+    const row = runtime.store.sources.get(source.id);
+    return {
+      id: source.id,
+      label: source.label,
+      intervalSeconds: source.intervalSeconds,
+      lastSuccessAt: toIso(row?.lastSuccessAt ?? null),
+      lastAttemptAt: toIso(row?.lastAttemptAt ?? null),
+      state: "disabled",
+      error: "account health is off (HEALTHDECK_ACCOUNT_HEALTH=off)",
+    };
+  }
+  const health = getSourceHealth(runtime, source, nowMs);
+  const condition = runtime.store.accountSync.getCondition();
+  if (condition === null || health.state === "disabled") return health;
+  return { ...health, state: condition.state, error: condition.reason };
+}
+
+/** Every source listed in `sources` of /api/v1/status and /api/v1/health: the public feeds, then the account source. */
 export function listPublicSourceHealth(runtime: HealthdeckRuntime, nowMs: number): SourceHealth[] {
-  return describePublicSources(runtime).map((source) => getSourceHealth(runtime, source, nowMs));
+  return [...describePublicSources(runtime).map((source) => getSourceHealth(runtime, source, nowMs)), getAccountSourceHealth(runtime, nowMs)];
 }

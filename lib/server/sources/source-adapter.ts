@@ -1,7 +1,7 @@
 import type { UpstreamResponse, UpstreamValidators } from "@/lib/server/http/fetch-upstream";
 
 /** Identifies a source in the store, the API (`sources[].id`) and logs. Public contract: add, never rename. */
-export type SourceId = "public-currentevents" | "public-rss" | "public-catalog";
+export type SourceId = "public-currentevents" | "public-rss" | "public-catalog" | "account-health";
 
 /** What an adapter may use: one bound fetcher (timeouts, limits, retries, concurrency, User-Agent). */
 export interface SourceFetchContext {

@@ -9,6 +9,14 @@ export function deriveAccountEventId(arn: string, accountId: string | null): str
   return createHash("sha256").update(`${accountId ?? ""}|${arn}`).digest("base64url").slice(0, 22);
 }
 
+/**
+ * Identity of a resource within an event. Keyed by account + value, never by entity ARN: EventBridge
+ * never sends the ARN the Health API does, and the same resource from both must be one row.
+ */
+export function deriveEntityKey(entity: Pick<AffectedEntityRecord, "accountId" | "entityValue">): string {
+  return `${entity.accountId ?? ""}|${entity.entityValue}`;
+}
+
 interface EventRow {
   id: string;
   arn: string;
@@ -182,7 +190,7 @@ export function createAccountEventsRepo(db: SqliteDatabase) {
     upsertEntities(eventId: string, entities: readonly AffectedEntityRecord[]): number {
       let changed = 0;
       for (const entity of entities) {
-        const key = entity.entityArn ?? `${entity.accountId ?? ""}|${entity.entityValue}`;
+        const key = deriveEntityKey(entity);
         const result = upsertEntity.run(
           eventId,
           key,

@@ -1,4 +1,5 @@
 import { createAccountEventsRepo } from "@/lib/server/store/account-events-repo";
+import { createAccountSyncStateRepo } from "@/lib/server/store/account-sync-state-repo";
 import { createCatalogRepo } from "@/lib/server/store/catalog-repo";
 import { createCurrentEventsRepo } from "@/lib/server/store/current-events-repo";
 import { createHttpValidatorsRepo } from "@/lib/server/store/http-validators-repo";
@@ -31,6 +32,7 @@ export function createHealthdeckStore(db: SqliteDatabase) {
     currentEvents: createCurrentEventsRepo(db),
     events: createPublicEventsRepo(db),
     accountEvents: createAccountEventsRepo(db),
+    accountSync: createAccountSyncStateRepo(db),
     getMeta(name: string): string | null {
       return metaGet.get(name)?.value ?? null;
     },

@@ -1,4 +1,6 @@
 import { ACCOUNT_HEALTH_MIGRATION } from "@/lib/server/store/account-migration";
+import { ACCOUNT_SYNC_MIGRATION } from "@/lib/server/store/account-sync-migration";
+import { INGEST_PAGES_MIGRATION } from "@/lib/server/store/ingest-migration";
 
 /** Append-only: each entry moves the schema from user_version i to i+1. Never edit a shipped migration. */
 export const MIGRATIONS: readonly string[] = [
@@ -73,4 +75,6 @@ export const MIGRATIONS: readonly string[] = [
   );
   `,
   ACCOUNT_HEALTH_MIGRATION,
+  INGEST_PAGES_MIGRATION,
+  ACCOUNT_SYNC_MIGRATION,
 ];

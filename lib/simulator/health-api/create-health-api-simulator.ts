@@ -1,0 +1,205 @@
+import { createServer } from "node:http";
+import type { AccountWorld } from "@/lib/simulator/account-world";
+import type { RawCatalogEntry } from "@/lib/simulator/default-catalog";
+import { createRunnerFor } from "@/lib/simulator/health-api/create-runner-for";
+
+export { createRunnerFor };
+import { DEFAULT_ERROR_NAMES, type HealthErrorNames } from "@/lib/simulator/health-api/health-api-errors";
+import { createHealthStatsRecorder, type HealthApiStats } from "@/lib/simulator/health-api/health-api-stats";
+import {
+  applySwitchPatch,
+  createSeededRandom,
+  defaultSwitches,
+  type HealthApiSwitches,
+  type HealthSwitchesPatch,
+} from "@/lib/simulator/health-api/health-api-switches";
+import { HEALTH_CONTROL_PREFIX, handleHealthControl } from "@/lib/simulator/health-api/handle-health-control";
+import { handleHealthRequest, type HealthCallInfo } from "@/lib/simulator/health-api/handle-health-request";
+import { createQueryCache } from "@/lib/simulator/health-api/health-operation-context";
+import type { HealthOperation } from "@/lib/simulator/health-api/health-operations";
+import { createOrgViewControl, type OrgEnableDelay, type OrgViewControl, type OrgViewStatus } from "@/lib/simulator/health-api/org-view-control";
+import { createPaginator } from "@/lib/simulator/health-api/pagination-token";
+import { listenOn, createSleeper } from "@/lib/simulator/health-api/listen-on";
+import type { Scenario } from "@/lib/simulator/scenario-schema";
+import type { ScenarioRunner, StepInfo } from "@/lib/simulator/scenario-runner";
+
+export interface HealthApiSimulatorOptions {
+  /** Default 0 (any free port). */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** The data: a scenario (own runner) or a runner shared with the public simulator. One is required. */
+  scenario?: Scenario;
+  runner?: ScenarioRunner;
+  /** Catalogue for an own runner's public events; default as the public simulator. */
+  catalog?: RawCatalogEntry[];
+  /** Serve another view of the world (the failover pair's lagging passive endpoint). */
+  accountWorld?: () => AccountWorld;
+  /** The region this listener stands for; default us-east-1. */
+  region?: string;
+  /** 403 InvalidSignatureException when the SigV4 scope names another region (default false). */
+  requireSigningRegion?: boolean;
+  /** Access key id → account id; unknown keys act as the management account. */
+  accessKeys?: Record<string, string>;
+  /** Initial organizational view status (default ENABLED) and how PENDING becomes ENABLED (default 2,000 ms). */
+  orgView?: OrgViewStatus;
+  orgEnableDelay?: OrgEnableDelay;
+  /** Share one org state between listeners (the failover pair). */
+  orgControl?: OrgViewControl;
+  switches?: HealthSwitchesPatch;
+  errorNames?: Partial<HealthErrorNames>;
+  /** Locales accepted; others get UnsupportedLocale. Default ["en"]. */
+  supportedLocales?: string[];
+  /** Page size when maxResults is absent; default 10, DescribeEventTypes 30 (the documented one). */
+  defaultPageSizes?: Partial<Record<HealthOperation, number>>;
+  /** Tokens older than this are InvalidPaginationToken; default never. */
+  paginationTokenTtlMs?: number | null;
+  /** Larger request bodies get 413; default 1 MiB. */
+  maxBodyBytes?: number;
+  /** Seed of the fractional switches (throttleRate, failRate). */
+  seed?: number;
+  /** Epoch ms; stamps steps, token ages and the org enable delay. */
+  now?: () => number;
+}
+
+export interface HealthApiSimulatorState {
+  region: string;
+  url: string;
+  scenario: string;
+  stepIndex: number;
+  orgView: OrgViewStatus;
+  accounts: AccountWorld["accounts"];
+  events: number;
+  entities: number;
+  switches: HealthApiSwitches;
+  stats: HealthApiStats;
+}
+
+export interface HealthApiSimulator {
+  /** e.g. http://127.0.0.1:4011, for `new HealthClient({ endpoint })` or AWS_ENDPOINT_URL_HEALTH. */
+  url: string;
+  region: string;
+  runner: ScenarioRunner;
+  step(): StepInfo;
+  reset(): void;
+  world(): AccountWorld;
+  switches(): HealthApiSwitches;
+  setSwitches(patch: HealthSwitchesPatch): void;
+  resetSwitches(): void;
+  orgView: OrgViewControl;
+  stats(): HealthApiStats;
+  resetStats(): void;
+  /** Runs before each call is answered (after counting); returns the unsubscribe function. */
+  onCall(listener: (info: HealthCallInfo) => void): () => void;
+  state(): HealthApiSimulatorState;
+  close(): Promise<void>;
+}
+
+export async function createHealthApiSimulator(options: HealthApiSimulatorOptions): Promise<HealthApiSimulator> {
+  const now = options.now ?? Date.now;
+  const runner = options.runner ?? createRunnerFor(options, now);
+  const world = options.accountWorld ?? (() => runner.world().account);
+  const region = options.region ?? "us-east-1";
+  const org = options.orgControl ?? createOrgViewControl({ initial: options.orgView, enableDelay: options.orgEnableDelay, now });
+  const names = { ...DEFAULT_ERROR_NAMES, ...options.errorNames };
+  const stats = createHealthStatsRecorder();
+  const random = createSeededRandom(options.seed ?? 20_160_804);
+  const paginator = createPaginator({ now, ttlMs: options.paginationTokenTtlMs ?? null });
+  const cache = createQueryCache();
+  const pageSizes: Partial<Record<string, number>> = { DescribeEventTypes: 30, ...options.defaultPageSizes };
+  const supportedLocales = options.supportedLocales ?? ["en"];
+  const listeners = new Set<(info: HealthCallInfo) => void>();
+  const sleeper = createSleeper();
+  const switches: HealthApiSwitches = applySwitchPatch(defaultSwitches(), options.switches ?? {});
+  const unsubscribe = options.orgControl || org.enableDelay !== "step" ? () => {} : runner.subscribe((change) => change === "step" && org.completePending());
+
+  const deps = {
+    world,
+    switches,
+    random,
+    stats,
+    org,
+    names,
+    accessKeys: options.accessKeys ?? {},
+    requiredSigningRegion: options.requireSigningRegion ? region : null,
+    maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+    sleep: sleeper.sleep,
+    onCall: (info: HealthCallInfo) => listeners.forEach((listener) => listener(info)),
+    contextFor: (served: AccountWorld, caller: AccountWorld["accounts"][number]) => ({
+      world: served,
+      caller,
+      paginator,
+      names,
+      supportedLocales,
+      cache,
+      org,
+      defaultPageSize: (operation: string) => pageSizes[operation] ?? 10,
+      render: {
+        omit: new Set(switches.omitNewerFields),
+        drift: new Set(switches.unknownEnumValues),
+      },
+    }),
+  };
+
+  const setSwitches = (patch: HealthSwitchesPatch) => Object.assign(switches, applySwitchPatch(switches, patch));
+  const resetSwitches = () => Object.assign(switches, defaultSwitches());
+  let url = "";
+  const state = (): HealthApiSimulatorState => {
+    const served = world();
+    return {
+      region,
+      url,
+      scenario: runner.world().scenarioName,
+      stepIndex: runner.stepIndex(),
+      orgView: org.status(),
+      accounts: served.accounts,
+      events: served.events.size,
+      entities: [...served.events.values()].reduce((sum, event) => sum + event.entities.length, 0),
+      switches: { ...switches },
+      stats: stats.snapshot(),
+    };
+  };
+  const control = {
+    state,
+    stats: stats.snapshot,
+    resetStats: stats.reset,
+    setSwitches,
+    resetSwitches,
+    setOrgView: org.set,
+    step: runner.step,
+    reset: runner.reset,
+  };
+
+  const server = createServer((req, res) => {
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    const handling = path.startsWith(HEALTH_CONTROL_PREFIX) ? handleHealthControl(req, res, path, control) : handleHealthRequest(req, res, deps);
+    handling.catch(() => res.destroy());
+  });
+  const listening = await listenOn(server, options.port ?? 0, options.host ?? "127.0.0.1");
+  url = listening.url;
+
+  return {
+    url,
+    region,
+    runner,
+    step: runner.step,
+    reset: runner.reset,
+    world,
+    switches: () => ({ ...switches }),
+    setSwitches,
+    resetSwitches,
+    orgView: org,
+    stats: stats.snapshot,
+    resetStats: stats.reset,
+    onCall(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    state,
+    close: () => {
+      unsubscribe();
+      sleeper.cancelAll();
+      return listening.close();
+    },
+  };
+}
