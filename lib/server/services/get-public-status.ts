@@ -1,4 +1,5 @@
 import "server-only";
+import { gzipSync } from "node:zlib";
 import type { StatusResponse } from "@/lib/shared/public-status-contract";
 import { statusFilterToSearchParams, type StatusFilter } from "@/lib/shared/status-filter";
 import { getRuntime } from "@/lib/server/runtime/get-runtime";
@@ -8,7 +9,8 @@ interface CachedStatus {
   version: number;
   builtAt: number;
   value: StatusResponse;
-  json: string | null;
+  json: Uint8Array | null;
+  gzip: Uint8Array | null;
 }
 
 // Ages of sources ("stale after…") depend on the clock, so even an unchanged store is rebuilt each second.
@@ -27,6 +29,7 @@ function getCached(filter: StatusFilter): CachedStatus {
     builtAt: now,
     value: buildPublicStatus(runtime, filter, now),
     json: null,
+    gzip: null,
   };
   if (cache.size >= CACHE_MAX_ENTRIES) cache.delete(cache.keys().next().value ?? "");
   cache.set(key, entry);
@@ -37,9 +40,14 @@ export function getPublicStatus(filter: StatusFilter): StatusResponse {
   return getCached(filter).value;
 }
 
-/** The same document serialised once per change, for the JSON API's hot path. */
-export function getPublicStatusJson(filter: StatusFilter): string {
+/**
+ * The same document serialised (and gzipped) once per change, for the JSON API's hot path: at AWS
+ * scale it is ~800 KB, and encoding or compressing it per request would dominate the server's time.
+ */
+export function getPublicStatusBytes(filter: StatusFilter, encoding: "identity" | "gzip"): Uint8Array {
   const entry = getCached(filter);
-  entry.json ??= JSON.stringify(entry.value);
-  return entry.json;
+  entry.json ??= new TextEncoder().encode(JSON.stringify(entry.value));
+  if (encoding === "identity") return entry.json;
+  entry.gzip ??= gzipSync(entry.json, { level: 6 });
+  return entry.gzip;
 }

@@ -1,6 +1,6 @@
 import { parseStatusFilter } from "@/lib/shared/status-filter";
-import { jsonError, jsonText, withErrorMapping } from "@/lib/server/api/json-response";
-import { getPublicStatusJson } from "@/lib/server/services/get-public-status";
+import { acceptsGzip, jsonBytes, jsonError, withErrorMapping } from "@/lib/server/api/json-response";
+import { getPublicStatusBytes } from "@/lib/server/services/get-public-status";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -9,6 +9,7 @@ export function GET(request: Request): Promise<Response> {
   return withErrorMapping(() => {
     const filter = parseStatusFilter(new URL(request.url).searchParams);
     if (!filter.ok) return jsonError(400, filter.error);
-    return jsonText(getPublicStatusJson(filter.value));
+    const encoding = acceptsGzip(request) ? "gzip" : "identity";
+    return jsonBytes(getPublicStatusBytes(filter.value, encoding), encoding);
   });
 }
