@@ -1,5 +1,6 @@
 import { ConfigError } from "@/lib/server/config/load-config";
 import { startHealthdeck } from "@/lib/server/runtime/get-runtime";
+import { closeStreamHub } from "@/lib/server/hub/get-stream-hub";
 
 const SHUTDOWN_KEY = Symbol.for("healthdeck.shutdown-hooked");
 type ShutdownHolder = { [SHUTDOWN_KEY]?: boolean };
@@ -22,6 +23,8 @@ export function registerHealthdeck(): void {
   holder[SHUTDOWN_KEY] = true;
   const shutdown = (signal: string) => {
     runtime.logger.info("shutting down", { signal });
+    // Open streams first: Next waits for every open response before it exits.
+    closeStreamHub();
     void runtime.close().finally(() => process.exit(0));
   };
   process.once("SIGTERM", () => shutdown("SIGTERM"));

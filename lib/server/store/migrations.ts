@@ -77,4 +77,7 @@ export const MIGRATIONS: readonly string[] = [
   ACCOUNT_HEALTH_MIGRATION,
   INGEST_PAGES_MIGRATION,
   ACCOUNT_SYNC_MIGRATION,
+  // Entity pages are sorted by value (the default) or status within one event.
+  `CREATE INDEX account_entities_value ON account_entities (event_id, entity_value, entity_key);
+   CREATE INDEX account_entities_status ON account_entities (event_id, status, entity_key);`,
 ];

@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { parseAccountLogUrl } from "@/lib/client/account/account-log-url";
+import { AccountLog } from "@/components/account/account-log";
+import { loadAccountLog } from "@/components/account/load-account-pages";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Account event log" };
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export default async function AccountEventLogPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const log = loadAccountLog(parseAccountLogUrl(await searchParams).query);
+  return (
+    <main id="main" tabIndex={-1} className="mx-auto max-w-[120rem] space-y-5 px-4 py-6 focus:outline-none sm:px-6">
+      <div className="flex flex-wrap items-baseline justify-between gap-x-6 gap-y-2">
+        <h1 className="text-2xl font-bold tracking-tight">Account event log</h1>
+        <Link href="/account" className="font-semibold text-blue-800 underline dark:text-sky-300">
+          Back to the account dashboard
+        </Link>
+      </div>
+      <AccountLog initial={log.initial} initialKey={log.initialKey} truncatedAt={log.limit} renderedAt={log.renderedAt} />
+    </main>
+  );
+}

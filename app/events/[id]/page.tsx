@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { preload } from "react-dom";
+import { describeEventType } from "@/lib/client/account/describe-event-type";
+import { buildEntityPreloadUrl } from "@/lib/client/account/entity-links";
+import { parseEntityFilterUrl } from "@/lib/client/account/entity-filter-url";
+import { EventDetailLive } from "@/components/account/event-detail-live";
+import { loadAccountEvent } from "@/components/account/load-account-pages";
+
+export const dynamic = "force-dynamic";
+
+type Params = Promise<{ id: string }>;
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const loaded = loadAccountEvent((await params).id);
+  return { title: loaded === null ? "Event not found" : describeEventType(loaded.event.eventTypeCode) };
+}
+
+export default async function AccountEventPage({ params, searchParams }: { params: Params; searchParams: Promise<SearchParams> }) {
+  const loaded = loadAccountEvent((await params).id);
+  if (loaded === null) notFound();
+  // The browser starts on the resource list while it still parses the page; the table's fetches then hit these.
+  preload(buildEntityPreloadUrl(loaded.event.id), { as: "fetch", crossOrigin: "anonymous" });
+  const initialFilter = parseEntityFilterUrl(await searchParams);
+  return (
+    <main id="main" tabIndex={-1} className="mx-auto max-w-[120rem] space-y-6 px-4 py-6 focus:outline-none sm:px-6">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <ol className="flex flex-wrap gap-x-2 text-gray-700 dark:text-gray-300">
+          <li>
+            <Link href="/account" className="font-semibold text-blue-800 underline dark:text-sky-300">
+              Your accounts
+            </Link>
+          </li>
+          <li aria-hidden="true">/</li>
+          <li>
+            <Link href="/account/events" className="font-semibold text-blue-800 underline dark:text-sky-300">
+              Event log
+            </Link>
+          </li>
+        </ol>
+      </nav>
+      <EventDetailLive initial={loaded.event} renderedAt={loaded.renderedAt} initialFilter={initialFilter} />
+    </main>
+  );
+}

@@ -1,0 +1,36 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { SecurityBanner } from "@/components/account/security-banner";
+import { SiteHeader } from "@/components/shell/site-header";
+import { SkipLink } from "@/components/shell/skip-link";
+import { THEME_INIT_SCRIPT } from "@/lib/client/theme";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Healthdeck — AWS status", template: "%s · Healthdeck" },
+  description: "Self-hosted dashboard of AWS health: public status and your accounts' health.",
+};
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#f9fafb" },
+    { media: "(prefers-color-scheme: dark)", color: "#030712" },
+  ],
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    // The inline script sets the theme class before hydration, so React must not warn about it.
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script>{THEME_INIT_SCRIPT}</script>
+      </head>
+      <body className="min-h-screen font-sans">
+        <SkipLink />
+        <SecurityBanner />
+        <SiteHeader />
+        {children}
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,39 @@
+import { getPublicStatus } from "@/lib/server/services/get-public-status";
+import { compactStatusResponse } from "@/lib/shared/compact-status-response";
+import { fingerprintEvents } from "@/lib/shared/fingerprint-events";
+import { parseBoardUrl } from "@/lib/shared/parse-board-url";
+import { REGION_NAMES } from "@/lib/client/aws-regions";
+import { AccountSummaryPanels } from "@/components/account/account-summary-panels";
+import { LiveStatus } from "@/components/board/live-status";
+import { EventList } from "@/components/events/event-list";
+import { StatusLegend } from "@/components/ui/status-legend";
+
+export const dynamic = "force-dynamic";
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export default async function BoardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  // Invalid params fall back to no filter; the board says why.
+  const { filter, error } = parseBoardUrl(await searchParams);
+  const status = getPublicStatus(filter);
+  return (
+    <main id="main" tabIndex={-1} className="mx-auto max-w-[120rem] px-4 py-6 focus:outline-none sm:px-6">
+      <h1 className="mb-4 text-2xl font-bold tracking-tight">AWS public status</h1>
+      <LiveStatus
+        // The events are rendered right here on the server; the browser keeps only the services.
+        initial={compactStatusResponse({ ...status, events: [] })}
+        filter={filter}
+        filterError={error}
+        regionNames={REGION_NAMES}
+        legend={<StatusLegend />}
+        events={
+          <div className="min-w-0 space-y-8">
+            <AccountSummaryPanels />
+            <EventList events={status.events} />
+          </div>
+        }
+        eventsFingerprint={fingerprintEvents(status.events)}
+      />
+    </main>
+  );
+}

@@ -1,0 +1,79 @@
+import { z } from "zod";
+import type { Benchmark } from "@/bench/support/benchmark";
+import { formatBytes, formatMs, printFigure, printNote } from "@/bench/support/format-figures";
+import { getRawOk } from "@/bench/support/get-raw";
+import { runAutocannon } from "@/bench/support/run-autocannon";
+import { startDemoSimulator } from "@/bench/support/start-demo-simulator";
+import { startProductionApp } from "@/bench/support/start-production-app";
+
+const NAME = "status-api";
+const CONNECTIONS = 50;
+const WARMUP_SECONDS = 2;
+const DURATION_SECONDS = 10;
+const P99_GOAL_MS = 50;
+const SINGLE_SECONDS = 3;
+
+// Only the counts matter here; the contract itself is checked by the tests.
+const countsSchema = z.object({ services: z.array(z.unknown()), events: z.array(z.unknown()) });
+
+const TARGETS = [
+  { label: "full", path: "/api/v1/status" },
+  { label: "region", path: "/api/v1/status?region=us-east-1" },
+] as const;
+
+// autocannon sends no Accept-Encoding; browsers do, and then Next gzips every response.
+const ENCODINGS = [
+  { label: "identity", headers: {} },
+  { label: "gzip", headers: { "accept-encoding": "gzip, deflate, br" } },
+] as const;
+
+export const statusApiBenchmark: Benchmark = {
+  name: NAME,
+  summary: `GET /api/v1/status on next start, ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up + ${DURATION_SECONDS} s`,
+  timeLimitMs: 4 * 60_000,
+  async run(cleanup) {
+    const { simulator, description } = await startDemoSimulator(cleanup);
+    const app = await startProductionApp(cleanup, { label: NAME, simulator });
+    printNote(NAME, `setup: ${app.url} (next start, default poll intervals), ${description}`);
+    printNote(NAME, `note: ${CONNECTIONS} busy connections at p99 ≤ ${P99_GOAL_MS} ms need ≥ ${(CONNECTIONS * 1000) / P99_GOAL_MS} req/s (Little's law)`);
+
+    for (const target of TARGETS) {
+      const url = `${app.url}${target.path}`;
+      const plain = await getRawOk(url);
+      const body = countsSchema.parse(JSON.parse(plain.body.toString("utf8")));
+      const zipped = await getRawOk(url, { "accept-encoding": "gzip, deflate, br" });
+      printNote(
+        `${NAME}.${target.label}`,
+        `GET ${target.path}: ${body.services.length} services, ${body.events.length} events, ` +
+          `${formatBytes(plain.body.length)} plain, ${formatBytes(zipped.body.length)} with content-encoding=${String(zipped.headers["content-encoding"] ?? "none")}`,
+      );
+      // One connection shows the cost of a single request, before queueing behind 49 others.
+      const single = await runAutocannon({ url, connections: 1, durationSeconds: SINGLE_SECONDS });
+      printFigure(`${NAME}.${target.label}.one-connection`, {
+        "req/s": Math.round(single.requestsPerSecond),
+        p50: formatMs(single.p50Ms),
+        p99: formatMs(single.p99Ms),
+        size: formatBytes(plain.body.length),
+      });
+      for (const encoding of ENCODINGS) {
+        await runAutocannon({ url, connections: CONNECTIONS, durationSeconds: WARMUP_SECONDS, headers: encoding.headers });
+        const result = await runAutocannon({ url, connections: CONNECTIONS, durationSeconds: DURATION_SECONDS, headers: encoding.headers });
+        const size = encoding.label === "identity" ? plain.body.length : zipped.body.length;
+        printFigure(
+          `${NAME}.${target.label}.${encoding.label}`,
+          {
+            "req/s": Math.round(result.requestsPerSecond),
+            p50: formatMs(result.p50Ms),
+            p99: formatMs(result.p99Ms),
+            max: formatMs(result.maxMs),
+            size: formatBytes(size),
+            ok: result.ok,
+            errors: result.errors,
+            non2xx: result.non2xx,
+          },
+          { text: `p99 ≤ ${P99_GOAL_MS} ms`, met: result.p99Ms <= P99_GOAL_MS && result.errors === 0 && result.non2xx === 0 },
+        );
+      }
+    }
+  },
+};

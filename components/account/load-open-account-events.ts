@@ -1,0 +1,25 @@
+import "server-only";
+import type { AccountEventsResponse } from "@/lib/shared/account-health-contract";
+import { EMPTY_ACCOUNT_QUERY } from "@/lib/client/account/account-log-url";
+import { getAccountEvents } from "@/lib/server/services/get-account-events";
+
+export interface OpenAccountEventsSnapshot {
+  /** null when the store cannot be read */
+  initial: AccountEventsResponse | null;
+  /** epoch ms of the read: relative times render from it until the page hydrates */
+  renderedAt: number;
+}
+
+/**
+ * Open and upcoming events for the panels and the banner (the same rows as OPEN_ACCOUNT_EVENTS_KEY). The banner sits
+ * in the layout, and a broken account store must not take every page down, so a failed read yields null.
+ */
+export function loadOpenAccountEvents(): OpenAccountEventsSnapshot {
+  const renderedAt = Date.now();
+  try {
+    return { initial: getAccountEvents({ ...EMPTY_ACCOUNT_QUERY, statuses: ["open", "upcoming"] }), renderedAt };
+  } catch (error) {
+    console.error("healthdeck: could not read account events for the page", error instanceof Error ? error.message : error);
+    return { initial: null, renderedAt };
+  }
+}

@@ -1,0 +1,111 @@
+"use client";
+
+import { lazy, Suspense, useDeferredValue, useMemo, useState, type ReactNode } from "react";
+import type { CompactStatusResponse } from "@/lib/shared/compact-status-response";
+import { expandStatusResponse } from "@/lib/shared/compact-status-response";
+import type { StatusFilter } from "@/lib/shared/status-filter";
+import { buildBoardModel } from "@/lib/client/board-model";
+import { buildStatusApiKey, isFilterEmpty, serializeBoardUrl } from "@/lib/client/board-url";
+import { FetchProblem } from "@/components/board/fetch-problem";
+import { FilterBar } from "@/components/board/filter-bar";
+import { SourceFreshness } from "@/components/board/source-freshness";
+import { StatusGrid } from "@/components/board/status-grid";
+import { StatusSummary } from "@/components/board/status-summary";
+import { useBoardFilter } from "@/components/board/use-board-filter";
+import { useFilterOptions } from "@/components/board/use-filter-options";
+import { useRefreshOnEventChange } from "@/components/board/use-refresh-on-event-change";
+import { useRememberedBoardUrl } from "@/components/board/use-remembered-board-url";
+import type { StatusUpdate } from "@/components/board/status-refresher";
+import { useServiceCatalog } from "@/components/board/use-service-catalog";
+import { SimulatedBanner } from "@/components/shell/simulated-banner";
+import { ServerNowContext } from "@/components/ui/server-now-context";
+import { RegionNamesContext } from "@/components/ui/region-names-context";
+
+interface LiveStatusProps {
+  /** status the server rendered for `filter` */
+  initial: CompactStatusResponse;
+  /** the filter the server parsed from the URL (the browser never parses it: that would bundle zod) */
+  filter: StatusFilter;
+  /** why the URL's filter params were rejected, if they were */
+  filterError: string | null;
+  /** region code → display name (data, so the table is not bundled) */
+  regionNames: Readonly<Record<string, string>>;
+  /** the status legend, rendered on the server (static, so it ships no code) */
+  legend: ReactNode;
+  /** the event list, rendered on the server from the same data; re-rendered there when the events change */
+  events: ReactNode;
+  /** fingerprintEvents() of the events the server rendered */
+  eventsFingerprint: string;
+}
+
+const StatusRefresher = lazy(() => import("@/components/board/status-refresher").then((module) => ({ default: module.StatusRefresher })));
+
+/** The board page's live part: server data first, then refreshed by SWR every 15 s. */
+export function LiveStatus({ initial, filter, filterError, regionNames, legend, events, eventsFingerprint }: LiveStatusProps) {
+  const initialData = useMemo(() => expandStatusResponse(initial), [initial]);
+  const board = useBoardFilter(filter);
+  const key = buildStatusApiKey(filter);
+  const [live, setLive] = useState<StatusUpdate | null>(null);
+  // Props and key change together (a filter change is a server round trip); until SWR reports for this key, the
+  // server's data is the freshest there is.
+  const current = live !== null && live.key === key ? live : null;
+  const shown = current?.data ?? initialData;
+  const error = current?.error;
+  useRefreshOnEventChange(shown, initialData, eventsFingerprint);
+  useRememberedBoardUrl(serializeBoardUrl(filter, board.query));
+
+  const deferredQuery = useDeferredValue(board.query);
+  const model = useMemo(() => buildBoardModel(shown.services, deferredQuery), [shown.services, deferredQuery]);
+
+  const [wantCatalog, setWantCatalog] = useState(false);
+  const catalog = useServiceCatalog(wantCatalog && !isFilterEmpty(filter));
+  const options = useFilterOptions(catalog ?? shown.services, board.filter, regionNames);
+
+  return (
+    <ServerNowContext value={Date.parse(initial.generatedAt)}>
+      <RegionNamesContext value={regionNames}>
+      <Suspense fallback={null}>
+        <StatusRefresher swrKey={key} fallback={initialData} onUpdate={setLive} />
+      </Suspense>
+      <div className="space-y-4">
+        {shown.simulated && <SimulatedBanner />}
+        {filterError !== null && (
+          <div role="alert" className="rounded-md border-2 border-red-600 bg-red-50 px-4 py-3 text-red-950 dark:border-red-400 dark:bg-red-950 dark:text-red-50">
+            <p className="font-bold">The filter in this address is not valid, so the board shows everything.</p>
+            <p className="text-sm">{filterError}</p>
+          </div>
+        )}
+        <SourceFreshness sources={shown.sources} />
+        {error !== undefined && <FetchProblem message={error.message} generatedAt={shown.generatedAt} />}
+      </div>
+      <div className="mt-6 grid gap-8 2xl:grid-cols-[minmax(0,1fr)_36rem]">
+        <section id="board" aria-labelledby="board-heading" className="min-w-0 space-y-3">
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <h2 id="board-heading" className="text-xl font-bold">
+              Service board
+            </h2>
+            <span className="text-sm text-gray-600 dark:text-gray-400" aria-live="polite">
+              {current?.isValidating === true ? "Refreshing…" : ""}
+            </span>
+          </div>
+          <StatusSummary counts={model.counts} total={model.total} />
+          <FilterBar
+            filter={board.filter}
+            query={board.query}
+            regionOptions={options.regionOptions}
+            serviceOptions={options.serviceOptions}
+            onFilterChange={board.setFilter}
+            onQueryChange={board.setQuery}
+            onServicePickerOpen={() => setWantCatalog(true)}
+            onClear={board.clearAll}
+            isPending={board.isPending}
+          />
+          <StatusGrid model={model} filterRegions={filter.regions} query={deferredQuery} />
+          {legend}
+        </section>
+        {events}
+      </div>
+      </RegionNamesContext>
+    </ServerNowContext>
+  );
+}

@@ -1,0 +1,3 @@
+export function NewTag() {
+  return <span className="noc-new">New</span>;
+}

@@ -1,0 +1,45 @@
+import type { z } from "zod";
+import type { StatusResponse } from "@/lib/shared/public-status-contract";
+
+/** A failed API call, with the server's `{ error }` message when it sent one. */
+export class StatusFetchError extends Error {
+  constructor(
+    message: string,
+    readonly httpStatus: number | null,
+  ) {
+    super(message);
+    this.name = "StatusFetchError";
+  }
+}
+
+async function readErrorMessage(response: Response): Promise<string> {
+  try {
+    const body: unknown = await response.json();
+    if (typeof body === "object" && body !== null && "error" in body && typeof body.error === "string") return body.error;
+  } catch {
+    // fall through to the status line
+  }
+  return `HTTP ${response.status}`;
+}
+
+export async function fetchValidatedJson<T extends z.ZodType>(url: string, loadSchema: () => Promise<T>): Promise<z.infer<T>> {
+  let response: Response;
+  try {
+    response = await fetch(url, { headers: { accept: "application/json" }, cache: "no-store" });
+  } catch (cause) {
+    throw new StatusFetchError(`Healthdeck server unreachable (${cause instanceof Error ? cause.message : "network error"})`, null);
+  }
+  if (!response.ok) throw new StatusFetchError(await readErrorMessage(response), response.status);
+  const [schema, body] = await Promise.all([loadSchema(), response.json() as Promise<unknown>]);
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new StatusFetchError("Healthdeck server sent an unexpected response", response.status);
+  return parsed.data;
+}
+
+// The contract's zod schema is loaded on the first refresh, not with the page: zod is ~30 KB gzip, a fifth of the
+// board's first-load budget, and the first data arrives server-rendered anyway.
+const loadStatusSchema = () => import("@/lib/shared/public-status-contract").then((contract) => contract.statusResponseSchema);
+
+export function fetchStatusResponse(url: string): Promise<StatusResponse> {
+  return fetchValidatedJson(url, loadStatusSchema);
+}

@@ -1,0 +1,52 @@
+import type { AccountEvent } from "@/lib/shared/account-health-contract";
+import type { AccountEventsQuery } from "@/lib/shared/account-query";
+import { liveScopeToStatusFilter, type LiveScope } from "@/lib/shared/live-scope";
+import type { StreamSnapshot } from "@/lib/shared/stream-contract";
+import type { HealthdeckRuntime } from "@/lib/server/runtime/create-healthdeck-runtime";
+import { ACCOUNT_EVENTS_LIMIT, buildAccountEvents } from "@/lib/server/services/build-account-events";
+import { buildPublicStatus } from "@/lib/server/services/build-public-status";
+
+const CLOSED_WINDOW_MS = 24 * 3600 * 1000;
+
+const sortTime = (event: AccountEvent) => Date.parse(event.lastUpdatedTime ?? event.startTime ?? "") || 0;
+
+const OPEN_STATUSES = new Set(["open", "upcoming"]);
+
+/**
+ * Account events a live screen shows: open and upcoming ones (the same rows as the event API with the
+ * scope's filters), any other status AWS may add, those closed in the last 24 h, minus muted event
+ * types. Most recently updated first.
+ */
+export function buildLiveAccount(runtime: HealthdeckRuntime, scope: LiveScope, nowMs: number): StreamSnapshot["account"] {
+  const query: AccountEventsQuery = {
+    categories: scope.categories,
+    statuses: ["open", "upcoming"],
+    regions: scope.regions,
+    services: scope.services,
+    accounts: scope.accounts,
+    types: [],
+    from: null,
+    to: null,
+    q: null,
+  };
+  const open = buildAccountEvents(runtime, query, nowMs);
+  const closedSince = nowMs - CLOSED_WINDOW_MS;
+  const others = runtime.store.accountEvents
+    .listEvents({ ...query, statuses: [], eventTypeCodes: [], from: closedSince, to: null, search: null, limit: ACCOUNT_EVENTS_LIMIT })
+    .filter((event) => !OPEN_STATUSES.has(event.status))
+    .filter((event) => event.status !== "closed" || (Date.parse(event.endTime ?? event.lastUpdatedTime ?? "") || 0) >= closedSince);
+  const muted = new Set(scope.mutedTypes);
+  const events = [...open.events, ...others]
+    .filter((event) => !muted.has(event.eventTypeCode.toUpperCase()))
+    .sort((a, b) => sortTime(b) - sortTime(a));
+  return { sources: open.sources, events };
+}
+
+/** Everything one scope's screen shows, at the store's current version. */
+export function buildScopeSnapshot(runtime: HealthdeckRuntime, scope: LiveScope, nowMs: number): StreamSnapshot {
+  return {
+    version: runtime.store.version,
+    status: buildPublicStatus(runtime, liveScopeToStatusFilter(scope), nowMs),
+    account: buildLiveAccount(runtime, scope, nowMs),
+  };
+}

@@ -1,0 +1,93 @@
+import { z } from "zod";
+import { parseLiveScope } from "@/lib/shared/live-scope";
+import type { StreamHub } from "@/lib/server/hub/create-stream-hub";
+import type { StreamSink } from "@/lib/server/hub/stream-sink";
+
+export const SSE_HEADERS = {
+  "Content-Type": "text/event-stream; charset=utf-8",
+  "Cache-Control": "no-cache, no-transform",
+  Connection: "keep-alive",
+  "X-Accel-Buffering": "no",
+} as const;
+
+/** Bytes a client may have queued before it counts as fallen behind; it reconnects and gets a snapshot. */
+export const DEFAULT_MAX_QUEUED_BYTES = 4 * 1024 * 1024;
+
+const lastEventIdSchema = z.string().trim().min(1).max(100).regex(/^[\w.-]+$/);
+
+function readLastEventId(request: Request, url: URL): string | null {
+  // A browser's own reconnect sends the header; ours (a new EventSource) can only use the query.
+  const raw = request.headers.get("last-event-id") ?? url.searchParams.get("lastEventId");
+  const parsed = lastEventIdSchema.safeParse(raw ?? undefined);
+  return parsed.success ? parsed.data : null;
+}
+
+function errorResponse(status: number, message: string): Response {
+  return new Response(JSON.stringify({ error: message }), {
+    status,
+    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" },
+  });
+}
+
+/** GET /api/v1/stream: validates the scope, then hands the response stream to the hub until either side ends it. */
+export function handleStreamRequest(request: Request, hub: StreamHub, options: { maxQueuedBytes?: number } = {}): Response {
+  const url = new URL(request.url);
+  const scope = parseLiveScope(url.searchParams);
+  if (!scope.ok) return errorResponse(400, scope.error);
+  const lastEventId = readLastEventId(request, url);
+  const maxQueuedBytes = options.maxQueuedBytes ?? DEFAULT_MAX_QUEUED_BYTES;
+
+  let release: () => void = () => {};
+  let rejection: { status: number; error: string } | null = null;
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      // Runs synchronously inside the constructor, so the outcome is known before the Response is made.
+      start(controller) {
+        let isOpen = true;
+        const sink: StreamSink = {
+          write(chunk) {
+            // Judged before queueing: one large snapshot is fine, a backlog that keeps growing is not.
+            if (!isOpen || -(controller.desiredSize ?? 0) > maxQueuedBytes) return false;
+            controller.enqueue(chunk);
+            return true;
+          },
+          close() {
+            if (!isOpen) return;
+            isOpen = false;
+            controller.close();
+          },
+          drop() {
+            if (!isOpen) return;
+            isOpen = false;
+            controller.error(new Error("stream client fell behind"));
+          },
+        };
+        const result = hub.subscribe(scope.value, sink, lastEventId);
+        if (!result.ok) {
+          rejection = { status: result.status, error: result.error };
+          return;
+        }
+        const onAbort = () => {
+          result.unsubscribe();
+          sink.close();
+        };
+        release = () => {
+          request.signal.removeEventListener("abort", onAbort);
+          result.unsubscribe();
+          isOpen = false;
+        };
+        if (request.signal.aborted) onAbort();
+        else request.signal.addEventListener("abort", onAbort, { once: true });
+      },
+      cancel() {
+        release();
+      },
+    },
+    { highWaterMark: 0, size: (chunk) => chunk.byteLength },
+  );
+  if (rejection !== null) {
+    const { status, error } = rejection;
+    return errorResponse(status, error);
+  }
+  return new Response(stream, { headers: SSE_HEADERS });
+}

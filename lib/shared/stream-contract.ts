@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { accountEventSchema } from "@/lib/shared/account-health-contract";
+import { publicEventSchema, serviceStatusSchema, sourceHealthSchema, statusResponseSchema } from "@/lib/shared/public-status-contract";
+
+/**
+ * Server-sent events of GET /api/v1/stream. Every `snapshot` and `change` carries an opaque id
+ * (`<process epoch>-<sequence>`) and the store `version` it reflects; a client that reconnects with
+ * Last-Event-ID gets the changes it missed, or a fresh snapshot when they are no longer kept (or the
+ * server restarted). Field names are public: add, never rename.
+ */
+
+export const streamHelloSchema = z.object({
+  buildId: z.string(),
+  serverTime: z.string(),
+  heartbeatSeconds: z.number(),
+});
+export type StreamHello = z.infer<typeof streamHelloSchema>;
+
+/** Account events a screen shows live: open and upcoming ones, plus those closed in the last 24 h. */
+export const streamAccountSchema = z.object({
+  sources: z.array(sourceHealthSchema),
+  events: z.array(accountEventSchema),
+});
+
+export const streamSnapshotSchema = z.object({
+  version: z.number(),
+  status: statusResponseSchema,
+  account: streamAccountSchema,
+});
+export type StreamSnapshot = z.infer<typeof streamSnapshotSchema>;
+
+/** Upserts are keyed by `key` (services) and `id` (events); `sources` is the whole list when present. */
+export const streamChangeSchema = z.object({
+  version: z.number(),
+  generatedAt: z.string(),
+  sources: z.array(sourceHealthSchema).optional(),
+  services: z.array(serviceStatusSchema).optional(),
+  removedServiceKeys: z.array(z.string()).optional(),
+  events: z.array(publicEventSchema).optional(),
+  removedEventIds: z.array(z.string()).optional(),
+  accountSources: z.array(sourceHealthSchema).optional(),
+  accountEvents: z.array(accountEventSchema).optional(),
+  removedAccountEventIds: z.array(z.string()).optional(),
+});
+export type StreamChange = z.infer<typeof streamChangeSchema>;
+
+/** Sent every `heartbeatSeconds`: EventSource hides comments, so liveness needs a real event. No id. */
+export const streamHeartbeatSchema = z.object({
+  serverTime: z.string(),
+});
+export type StreamHeartbeat = z.infer<typeof streamHeartbeatSchema>;
+
+export const STREAM_EVENT_NAMES = ["hello", "snapshot", "change", "reload", "heartbeat"] as const;
