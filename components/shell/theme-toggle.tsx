@@ -40,7 +40,7 @@ export function ThemeToggle() {
       onClick={toggle}
       aria-pressed={isDark ?? undefined}
       title="Dark theme"
-      className="inline-flex items-center gap-2 rounded-md border border-gray-300 px-2.5 py-1.5 text-sm font-medium hover:bg-gray-100 dark:border-gray-700 dark:hover:bg-gray-800"
+      className="inline-flex items-center gap-2 rounded-md border border-gray-300 px-2.5 py-1.5 text-sm font-medium hover:bg-gray-100 aria-pressed:bg-gray-800 aria-pressed:text-white dark:border-gray-700 dark:hover:bg-gray-800"
     >
       <svg viewBox="0 0 20 20" aria-hidden="true" className="size-4 dark:hidden">
         <circle cx="10" cy="10" r="3.8" fill="currentColor" />

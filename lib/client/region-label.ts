@@ -9,10 +9,10 @@ export function formatRegionLabel(region: string | null, names: Readonly<Record<
   return name === undefined ? region : `${region} (${name})`;
 }
 
-/** Global first, then region codes in alphabetical order. */
+/** Global first, then region codes in alphabetical order (codes are ASCII, so plain comparison suffices). */
 export function compareRegions(a: string | null, b: string | null): number {
   if (a === b) return 0;
   if (a === null || a === GLOBAL_REGION_TOKEN) return -1;
   if (b === null || b === GLOBAL_REGION_TOKEN) return 1;
-  return a.localeCompare(b, "en");
+  return a < b ? -1 : 1;
 }

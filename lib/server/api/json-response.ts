@@ -10,15 +10,9 @@ export function jsonText(body: string, status = 200): Response {
   return new Response(body, { status, headers: JSON_HEADERS });
 }
 
-/** Pre-encoded JSON; `no-transform` keeps the framework from compressing it again. */
-export function jsonBytes(body: Uint8Array, encoding: "identity" | "gzip"): Response {
-  const headers: Record<string, string> = { ...JSON_HEADERS, "Cache-Control": "no-store, no-transform", Vary: "Accept-Encoding" };
-  if (encoding === "gzip") headers["Content-Encoding"] = "gzip";
-  return new Response(body as Uint8Array<ArrayBuffer>, { status: 200, headers });
-}
-
-export function acceptsGzip(request: Request): boolean {
-  return /\bgzip\b/i.test(request.headers.get("accept-encoding") ?? "");
+/** Pre-encoded JSON bytes. */
+export function jsonBytes(body: Uint8Array): Response {
+  return new Response(body as Uint8Array<ArrayBuffer>, { status: 200, headers: JSON_HEADERS });
 }
 
 export function jsonBody(value: unknown, status = 200): Response {

@@ -1,5 +1,4 @@
 import "server-only";
-import { gzipSync } from "node:zlib";
 import type { StatusResponse } from "@/lib/shared/public-status-contract";
 import { statusFilterToSearchParams, type StatusFilter } from "@/lib/shared/status-filter";
 import { getRuntime } from "@/lib/server/runtime/get-runtime";
@@ -10,7 +9,6 @@ interface CachedStatus {
   builtAt: number;
   value: StatusResponse;
   json: Uint8Array | null;
-  gzip: Uint8Array | null;
 }
 
 // Ages of sources ("stale after…") depend on the clock, so even an unchanged store is rebuilt each second.
@@ -29,7 +27,6 @@ function getCached(filter: StatusFilter): CachedStatus {
     builtAt: now,
     value: buildPublicStatus(runtime, filter, now),
     json: null,
-    gzip: null,
   };
   if (cache.size >= CACHE_MAX_ENTRIES) cache.delete(cache.keys().next().value ?? "");
   cache.set(key, entry);
@@ -41,13 +38,12 @@ export function getPublicStatus(filter: StatusFilter): StatusResponse {
 }
 
 /**
- * The same document serialised (and gzipped) once per change, for the JSON API's hot path: at AWS
- * scale it is ~800 KB, and encoding or compressing it per request would dominate the server's time.
+ * The same document encoded once per change, for the JSON API's hot path: at AWS scale it is ~800 KB,
+ * and serialising it per request would dominate the server's time. (Compression stays Next's job: a
+ * route handler's own Content-Encoding header is dropped by the framework.)
  */
-export function getPublicStatusBytes(filter: StatusFilter, encoding: "identity" | "gzip"): Uint8Array {
+export function getPublicStatusBytes(filter: StatusFilter): Uint8Array {
   const entry = getCached(filter);
   entry.json ??= new TextEncoder().encode(JSON.stringify(entry.value));
-  if (encoding === "identity") return entry.json;
-  entry.gzip ??= gzipSync(entry.json, { level: 6 });
-  return entry.gzip;
+  return entry.json;
 }

@@ -1,5 +1,5 @@
 import { parseStatusFilter } from "@/lib/shared/status-filter";
-import { acceptsGzip, jsonBytes, jsonError, withErrorMapping } from "@/lib/server/api/json-response";
+import { jsonBytes, jsonError, withErrorMapping } from "@/lib/server/api/json-response";
 import { getPublicStatusBytes } from "@/lib/server/services/get-public-status";
 
 export const runtime = "nodejs";
@@ -9,7 +9,6 @@ export function GET(request: Request): Promise<Response> {
   return withErrorMapping(() => {
     const filter = parseStatusFilter(new URL(request.url).searchParams);
     if (!filter.ok) return jsonError(400, filter.error);
-    const encoding = acceptsGzip(request) ? "gzip" : "identity";
-    return jsonBytes(getPublicStatusBytes(filter.value, encoding), encoding);
+    return jsonBytes(getPublicStatusBytes(filter.value));
   });
 }
