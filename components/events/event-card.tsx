@@ -1,6 +1,7 @@
 import type { PublicEvent } from "@/lib/shared/public-status-contract";
 import { labelRegion } from "@/lib/client/aws-regions";
 import { formatSpan } from "@/lib/client/format-time";
+import { AccountImpactNote } from "@/components/events/account-impact";
 import { EventTimeline } from "@/components/events/event-timeline";
 import { ImpactedServices } from "@/components/events/impacted-services";
 import { ElapsedTime } from "@/components/ui/elapsed-time";
@@ -57,6 +58,7 @@ export function EventCard({ event }: { event: PublicEvent }) {
           )}
         </dl>
       </header>
+      {event.accountImpact !== null && <AccountImpactNote impact={event.accountImpact} />}
       {event.impactedServices.length > 0 && (
         <div className="mt-4">
           <ImpactedServices services={event.impactedServices} />

@@ -92,7 +92,7 @@ describe("at 50,000 rows", () => {
     const times = [...resorted.rows.subarray(0, 100)].map((row) => Date.parse(entities[row]?.lastUpdatedTime ?? ""));
     expect(times).toEqual(times.toSorted((a, b) => b - a));
     // Generous bounds for a shared 2-core CI box; the browser benchmark measures the real numbers.
-    expect(Math.max(...timings)).toBeLessThan(100);
+    expect(Math.max(...timings)).toBeLessThan(400);
     expect(buildMs).toBeLessThan(1000);
     expect(firstSortMs).toBeLessThan(1000);
   });

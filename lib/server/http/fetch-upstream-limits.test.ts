@@ -164,12 +164,13 @@ describe("fetchUpstream abort", () => {
   });
 
   it("aborts the real backoff timer too when no sleep is injected", async () => {
+    const controller = new AbortController();
+    // Abort once the first answer is out, i.e. during the 10 s backoff, whatever the machine's load.
     const url = await serve((_req, res) => {
       res.writeHead(500);
       res.end();
+      setTimeout(() => controller.abort(new Error("stop")), 50);
     });
-    const controller = new AbortController();
-    setTimeout(() => controller.abort(new Error("stop")), 100);
     const started = Date.now();
     const error = await captureRejection(
       fetchUpstream({ ...options(url, { signal: controller.signal, retries: 3, retryBaseMs: 10_000 }), sleep: undefined, random: () => 1 }),
