@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalInstant } from "@/lib/shared/history-query";
 import { formatZodError, readQueryParam, type ParseResult } from "@/lib/shared/status-filter";
 
 /** Filters of the event log: /api/v1/account/events and the account pages, all in the URL. */
@@ -23,20 +24,6 @@ const list = (pattern: RegExp, message: string, max = 50) =>
     .pipe(z.array(z.string().regex(pattern, message)).max(max, `at most ${max} values`))
     .transform((values) => [...new Set(values)]);
 
-const instant = (name: string) =>
-  z
-    .string()
-    .optional()
-    .transform((raw, ctx) => {
-      if (raw === undefined || raw.trim() === "") return null;
-      const ms = Date.parse(raw.trim());
-      if (Number.isNaN(ms)) {
-        ctx.addIssue({ code: "custom", message: `${name} must be an ISO 8601 date or date-time` });
-        return z.NEVER;
-      }
-      return new Date(ms).toISOString();
-    });
-
 export const accountEventsQuerySchema = z
   .object({
     category: list(/^[A-Za-z]{2,40}$/, "category must be a word such as issue, scheduledChange, accountNotification"),
@@ -45,8 +32,8 @@ export const accountEventsQuerySchema = z
     service: list(/^[A-Za-z0-9_-]{2,40}$/, "service must be a service code such as EC2"),
     account: list(/^\d{12}$/, "account must be a 12-digit AWS account id"),
     type: list(/^[A-Za-z0-9_-]{3,100}$/, "type must be an event type code such as AWS_EC2_OPERATIONAL_ISSUE"),
-    from: instant("from"),
-    to: instant("to"),
+    from: optionalInstant("from"),
+    to: optionalInstant("to"),
     q: z
       .string()
       .max(200, "q is too long")

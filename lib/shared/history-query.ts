@@ -16,7 +16,8 @@ const optionalToken = (pattern: RegExp, message: string) =>
     .transform((raw) => (raw === undefined || raw.trim() === "" ? null : raw.trim().toLowerCase()))
     .refine((value) => value === null || pattern.test(value), message);
 
-const optionalInstant = (name: string) =>
+/** An optional ISO 8601 date or date-time query parameter, normalised to an ISO instant (null when absent). */
+export const optionalInstant = (name: string) =>
   z
     .string()
     .optional()

@@ -25,3 +25,14 @@ export interface SourceAdapter<T> {
   label: string;
   fetchDocuments(context: SourceFetchContext): Promise<FetchedDocument<T>[]>;
 }
+
+/** The whole fetch of a source made of one document: conditional GET, then parse unless unchanged. */
+export async function fetchSingleDocument<T>(
+  context: SourceFetchContext,
+  url: string,
+  parse: (body: Uint8Array) => T,
+): Promise<FetchedDocument<T>[]> {
+  const response = await context.fetchDocument(url, context.getValidators(url));
+  if (response.status === 304 || response.body === null) return [{ url, outcome: "not-modified" }];
+  return [{ url, outcome: "fetched", records: parse(response.body), validators: response.validators, bytes: response.bytes }];
+}

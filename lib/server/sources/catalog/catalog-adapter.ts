@@ -1,4 +1,4 @@
-import type { SourceAdapter } from "@/lib/server/sources/source-adapter";
+import { fetchSingleDocument, type SourceAdapter } from "@/lib/server/sources/source-adapter";
 import type { CatalogEntry } from "@/lib/server/sources/public-status/public-status-records";
 import { parseServicesCatalog } from "@/lib/server/sources/catalog/parse-services-catalog";
 
@@ -7,18 +7,6 @@ export function createCatalogAdapter(options: { url: string }): SourceAdapter<Ca
   return {
     id: "public-catalog",
     label: "AWS service catalogue (services.json)",
-    async fetchDocuments(context) {
-      const response = await context.fetchDocument(options.url, context.getValidators(options.url));
-      if (response.status === 304 || response.body === null) return [{ url: options.url, outcome: "not-modified" }];
-      return [
-        {
-          url: options.url,
-          outcome: "fetched",
-          records: parseServicesCatalog(response.body),
-          validators: response.validators,
-          bytes: response.bytes,
-        },
-      ];
-    },
+    fetchDocuments: (context) => fetchSingleDocument(context, options.url, parseServicesCatalog),
   };
 }
