@@ -4,6 +4,30 @@ const APP_PORT = 3100;
 const SIMULATOR_PORT = 4100;
 export const SIMULATOR_URL = `http://127.0.0.1:${SIMULATOR_PORT}`;
 
+/** The app's settings in e2e: every upstream is the simulator. Specs that start an app of their own use them too. */
+export function e2eAppEnvironment(dataDir: string): Record<string, string> {
+  return {
+    NEXT_TELEMETRY_DISABLED: "1",
+    HEALTHDECK_SIMULATED: "true",
+    HEALTHDECK_DATA_DIR: dataDir,
+    HEALTHDECK_PUBLIC_EVENTS_URL: `${SIMULATOR_URL}/public/currentevents`,
+    HEALTHDECK_PUBLIC_RSS_BASE_URL: `${SIMULATOR_URL}/rss/`,
+    HEALTHDECK_CATALOG_URL: `${SIMULATOR_URL}/services.json`,
+    HEALTHDECK_PUBLIC_POLL_SECONDS: "1",
+    HEALTHDECK_RSS_POLL_SECONDS: "2",
+    HEALTHDECK_HTTP_TIMEOUT_SECONDS: "2",
+    HEALTHDECK_HTTP_RETRIES: "0",
+    HEALTHDECK_ACCOUNT_POLL_SECONDS: "1",
+    HEALTHDECK_INGEST_TOKEN: "e2e-ingest-token-0123456789",
+    AWS_ENDPOINT_URL_HEALTH: `http://127.0.0.1:${SIMULATOR_PORT + 1}`,
+    AWS_ACCESS_KEY_ID: "AKIDSIMULATOR",
+    AWS_SECRET_ACCESS_KEY: "simulator-secret-access-key",
+    AWS_REGION: "us-east-1",
+    HEALTHDECK_ACCOUNT_ID: "123456789012",
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+  };
+}
+
 export default defineConfig({
   testDir: "tests/e2e",
   outputDir: "test-results",
@@ -42,26 +66,7 @@ export default defineConfig({
       url: `http://127.0.0.1:${APP_PORT}/api/v1/health`,
       reuseExistingServer: false,
       timeout: 90_000,
-      env: {
-        NEXT_TELEMETRY_DISABLED: "1",
-        HEALTHDECK_SIMULATED: "true",
-        HEALTHDECK_DATA_DIR: "reports/e2e-data",
-        HEALTHDECK_PUBLIC_EVENTS_URL: `${SIMULATOR_URL}/public/currentevents`,
-        HEALTHDECK_PUBLIC_RSS_BASE_URL: `${SIMULATOR_URL}/rss/`,
-        HEALTHDECK_CATALOG_URL: `${SIMULATOR_URL}/services.json`,
-        HEALTHDECK_PUBLIC_POLL_SECONDS: "1",
-        HEALTHDECK_RSS_POLL_SECONDS: "2",
-        HEALTHDECK_HTTP_TIMEOUT_SECONDS: "2",
-        HEALTHDECK_HTTP_RETRIES: "0",
-        HEALTHDECK_ACCOUNT_POLL_SECONDS: "1",
-        HEALTHDECK_INGEST_TOKEN: "e2e-ingest-token-0123456789",
-        AWS_ENDPOINT_URL_HEALTH: `http://127.0.0.1:${SIMULATOR_PORT + 1}`,
-        AWS_ACCESS_KEY_ID: "AKIDSIMULATOR",
-        AWS_SECRET_ACCESS_KEY: "simulator-secret-access-key",
-        AWS_REGION: "us-east-1",
-        HEALTHDECK_ACCOUNT_ID: "123456789012",
-        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
-      },
+      env: e2eAppEnvironment("reports/e2e-data"),
     },
   ],
 });

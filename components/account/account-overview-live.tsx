@@ -1,26 +1,48 @@
 "use client";
 
+import { lazy, Suspense, useState } from "react";
 import type { AccountEventsResponse } from "@/lib/shared/account-health-contract";
+import type { AccountStreamState } from "@/components/account/account-stream";
 import { AccountPanels } from "@/components/account/account-panels";
 import { AccountSourceState } from "@/components/account/account-source-state";
 import { useOpenAccountEvents } from "@/components/account/use-open-account-events";
+import { ConnectionProblem } from "@/components/ui/connection-problem";
+import { LiveIndicator } from "@/components/ui/live-indicator";
 import { ServerNowContext } from "@/components/ui/server-now-context";
+import { useSustained } from "@/components/ui/use-sustained";
 
 interface AccountOverviewLiveProps {
   /** open and upcoming events as the server rendered them; null when the server could not read them */
   initial: AccountEventsResponse | null;
   renderedAt: number;
   compact?: boolean;
+  /** open the page's own live stream (not beside the board, which streams its filter's scope) */
+  live?: boolean;
 }
 
-/** The panels and the source state, refreshed every 30 s. */
-export function AccountOverviewLive({ initial, renderedAt, compact = false }: AccountOverviewLiveProps) {
+const AccountStream = lazy(() => import("@/components/account/account-stream").then((module) => ({ default: module.AccountStream })));
+
+// A stream that drops and comes back at once is not worth an alarm; one that stays down is.
+const CUT_ALARM_DELAY_MS = 3000;
+
+/** The panels and the source state: live when `live`, else refreshed every 30 s (or by the board's stream). */
+export function AccountOverviewLive({ initial, renderedAt, compact = false, live = false }: AccountOverviewLiveProps) {
   const { data, error } = useOpenAccountEvents(initial ?? undefined);
+  const [stream, setStream] = useState<AccountStreamState>({ connection: "connecting", lastMessageAt: null });
+  const { connection } = stream;
+  const isCut = useSustained(live && (connection === "reconnecting" || connection === "offline"), CUT_ALARM_DELAY_MS);
   return (
     <ServerNowContext value={renderedAt}>
-      <div className={compact ? "space-y-3" : "space-y-5"}>
+      {live && (
+        <Suspense fallback={null}>
+          <AccountStream onChange={setStream} />
+        </Suspense>
+      )}
+      <div className={compact ? "space-y-3" : "space-y-5"} data-live-connection={live ? connection : undefined}>
+        {live && <LiveIndicator connection={connection} />}
+        {isCut && <ConnectionProblem connection={connection} fetchError={null} dataAt={new Date(stream.lastMessageAt ?? renderedAt).toISOString()} />}
         {data !== undefined && <AccountSourceState sources={data.sources} compact={compact} nested={compact} />}
-        {error !== undefined && (
+        {error !== undefined && !isCut && (
           <p role="status" className="rounded-md border border-red-400 bg-red-50 px-3 py-2 text-sm text-red-950 dark:border-red-500 dark:bg-red-950 dark:text-red-50">
             Could not refresh your account events: {error.message}.{data !== undefined && " Showing the last data received."}
           </p>

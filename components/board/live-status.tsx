@@ -6,7 +6,6 @@ import { expandStatusResponse } from "@/lib/shared/compact-status-response";
 import type { StatusFilter } from "@/lib/shared/status-filter";
 import { buildBoardModel } from "@/lib/client/board-model";
 import { buildStatusApiKey, isFilterEmpty, serializeBoardUrl } from "@/lib/client/board-url";
-import { FetchProblem } from "@/components/board/fetch-problem";
 import { FilterBar } from "@/components/board/filter-bar";
 import { SourceFreshness } from "@/components/board/source-freshness";
 import { StatusGrid } from "@/components/board/status-grid";
@@ -18,6 +17,9 @@ import { useRememberedBoardUrl } from "@/components/board/use-remembered-board-u
 import type { StatusUpdate } from "@/components/board/status-refresher";
 import { useServiceCatalog } from "@/components/board/use-service-catalog";
 import { SimulatedBanner } from "@/components/shell/simulated-banner";
+import { ConnectionProblem } from "@/components/ui/connection-problem";
+import { LiveIndicator } from "@/components/ui/live-indicator";
+import { useSustained } from "@/components/ui/use-sustained";
 import { ServerNowContext } from "@/components/ui/server-now-context";
 import { RegionNamesContext } from "@/components/ui/region-names-context";
 
@@ -40,7 +42,10 @@ interface LiveStatusProps {
 
 const StatusRefresher = lazy(() => import("@/components/board/status-refresher").then((module) => ({ default: module.StatusRefresher })));
 
-/** The board page's live part: server data first, then refreshed by SWR every 15 s. */
+// A stream that drops and comes back at once is not worth an alarm; one that stays down is.
+const CUT_ALARM_DELAY_MS = 3000;
+
+/** The board page's live part: server data first, then the live stream (SWR polling every 15 s while it is down). */
 export function LiveStatus({ initial, filter, filterError, regionNames, legend, events, eventsFingerprint }: LiveStatusProps) {
   const initialData = useMemo(() => expandStatusResponse(initial), [initial]);
   const board = useBoardFilter(filter);
@@ -51,6 +56,8 @@ export function LiveStatus({ initial, filter, filterError, regionNames, legend, 
   const current = live !== null && live.key === key ? live : null;
   const shown = current?.data ?? initialData;
   const error = current?.error;
+  const connection = current?.connection ?? "connecting";
+  const isCut = useSustained(connection === "reconnecting" || connection === "offline", CUT_ALARM_DELAY_MS);
   useRefreshOnEventChange(shown, initialData, eventsFingerprint);
   useRememberedBoardUrl(serializeBoardUrl(filter, board.query));
 
@@ -65,7 +72,7 @@ export function LiveStatus({ initial, filter, filterError, regionNames, legend, 
     <ServerNowContext value={Date.parse(initial.generatedAt)}>
       <RegionNamesContext value={regionNames}>
       <Suspense fallback={null}>
-        <StatusRefresher swrKey={key} fallback={initialData} onUpdate={setLive} />
+        <StatusRefresher swrKey={key} filter={filter} fallback={initialData} onUpdate={setLive} />
       </Suspense>
       <div className="space-y-4">
         {shown.simulated && <SimulatedBanner />}
@@ -76,17 +83,17 @@ export function LiveStatus({ initial, filter, filterError, regionNames, legend, 
           </div>
         )}
         <SourceFreshness sources={shown.sources} />
-        {error !== undefined && <FetchProblem message={error.message} generatedAt={shown.generatedAt} />}
+        {(isCut || (error !== undefined && connection !== "live")) && (
+          <ConnectionProblem connection={connection} fetchError={error?.message ?? null} dataAt={shown.generatedAt} />
+        )}
       </div>
       <div className="mt-6 grid gap-8 2xl:grid-cols-[minmax(0,1fr)_36rem]">
-        <section id="board" aria-labelledby="board-heading" className="min-w-0 space-y-3">
+        <section id="board" aria-labelledby="board-heading" data-live-connection={connection} className="min-w-0 space-y-3">
           <div className="flex flex-wrap items-baseline justify-between gap-2">
             <h2 id="board-heading" className="text-xl font-bold">
               Service board
             </h2>
-            <span className="text-sm text-gray-600 dark:text-gray-400" aria-live="polite">
-              {current?.isValidating === true ? "Refreshing…" : ""}
-            </span>
+            <LiveIndicator connection={connection} isRefreshing={current?.isValidating === true} />
           </div>
           <StatusSummary counts={model.counts} total={model.total} />
           <FilterBar

@@ -17,7 +17,7 @@ import { PagedRegion } from "@/components/noc/paged-region";
 import { ServiceRow } from "@/components/noc/service-row";
 import { useNewRows } from "@/components/noc/use-new-rows";
 import { useScreenWakeLock } from "@/components/noc/use-screen-wake-lock";
-import { useSustained } from "@/components/noc/use-sustained";
+import { useSustained } from "@/components/ui/use-sustained";
 import { useWallTrust } from "@/components/noc/use-wall-trust";
 import { WallAlert } from "@/components/noc/wall-alert";
 import { WallFooter } from "@/components/noc/wall-footer";

@@ -133,3 +133,8 @@ export function hasAccountFilter(scope: LiveScope): boolean {
     scope.mutedTypes.length > 0
   );
 }
+
+/** The scope of a page that shows the public board under `filter` and every account event. */
+export function statusFilterToLiveScope(filter: StatusFilter): LiveScope {
+  return { ...EMPTY_LIVE_SCOPE, regions: filter.regions, services: filter.services, statuses: filter.statuses };
+}

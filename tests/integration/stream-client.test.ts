@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createLiveConnection, type LiveConnection, type LiveEnvironment, type LiveEvent } from "@/lib/client/live/live-connection";
 import type { LiveModel } from "@/lib/client/live/live-model";
 import { createLiveRegistry } from "@/lib/client/live/live-registry";
+import { isKeyFedLive } from "@/lib/client/live/live-swr-feeds";
+import { pausePollingWhileLive } from "@/lib/client/live/pause-polling-while-live";
 import { listenFetchHandler } from "@/lib/server/hub/listen-fetch-handler";
 import { SSE_HEADERS } from "@/lib/server/hub/handle-stream-request";
 import { startStreamStack, type StreamStack } from "@/tests/integration/stream-stack";
@@ -103,6 +105,8 @@ describe("the browser's live connection against the real stream", () => {
     environment.online = false;
     environment.fire("offline");
     expect(conn.getState().connection).toBe("offline");
+    // The browser said the network is gone: the stream is closed rather than left to die silently.
+    await until(() => live.hub.stats().subscribers === 0, 2000);
     await live.restartServer();
     await until(() => live.hub.stats().subscribers === 0);
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -175,5 +179,34 @@ describe("the browser's live connection against the real stream", () => {
     await until(() => registry.size === 0, 2000);
     await until(() => live.hub.stats().subscribers === 0, 2000);
     expect(opened).toHaveLength(2);
+  });
+
+  it("pauses the polling of the keys it feeds only while it is live", async () => {
+    const live = await startStreamStack();
+    stream = live;
+    const keys = ["/api/v1/status?region=eu-central-1", "/api/v1/account/events?status=open,upcoming&region=eu-central-1"];
+    const conn = pausePollingWhileLive(
+      createLiveConnection({
+        url: "/api/v1/stream?region=eu-central-1",
+        createEventSource: (path) => createNodeEventSource(`${live.server.url}${path}`),
+        environment: createEnvironment(),
+        random: () => 0,
+      }),
+      keys,
+    );
+    connection = conn;
+    expect(isKeyFedLive(keys[0] ?? "")).toBe(false);
+    conn.start();
+    await until(() => conn.getState().connection === "live");
+    expect(keys.map(isKeyFedLive)).toEqual([true, true]);
+
+    await live.restartServer();
+    await until(() => conn.getState().connection === "reconnecting", 2000);
+    expect(keys.map(isKeyFedLive)).toEqual([false, false]);
+    await until(() => conn.getState().connection === "live", 5000);
+    expect(keys.map(isKeyFedLive)).toEqual([true, true]);
+
+    conn.stop();
+    expect(keys.map(isKeyFedLive)).toEqual([false, false]);
   });
 });

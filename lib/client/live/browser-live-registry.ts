@@ -4,6 +4,7 @@ import { createLiveConnection, type LiveConnection, type LiveEnvironment } from 
 import type { LiveModel } from "@/lib/client/live/live-model";
 import { createLiveRegistry, type LiveRegistry } from "@/lib/client/live/live-registry";
 import { buildLiveAccountKey, buildLiveStatusKey, toOpenAccountResponse } from "@/lib/client/live/live-swr-keys";
+import { pausePollingWhileLive } from "@/lib/client/live/pause-polling-while-live";
 import { reloadWithLoopGuard } from "@/lib/client/live/page-build-id";
 
 export const STREAM_PATH = "/api/v1/stream";
@@ -39,13 +40,15 @@ function createBrowserConnection(key: string): LiveConnection {
   if (!parsed.ok) throw new Error(`invalid live scope "${key}": ${parsed.error}`);
   const scope = parsed.value;
   const query = liveScopeToSearchParams(scope).toString();
-  return createLiveConnection({
+  const connection = createLiveConnection({
     url: query === "" ? STREAM_PATH : `${STREAM_PATH}?${query}`,
     createEventSource: (url) => new EventSource(url),
     environment: browserEnvironment,
     onModel: (model, previous) => feedSwr(scope, model, previous),
     onReload: reloadPage,
   });
+  const accountKey = buildLiveAccountKey(scope);
+  return pausePollingWhileLive(connection, accountKey === null ? [buildLiveStatusKey(scope)] : [buildLiveStatusKey(scope), accountKey]);
 }
 
 let registry: LiveRegistry | null = null;

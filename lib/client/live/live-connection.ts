@@ -188,7 +188,9 @@ export function createLiveConnection(deps: LiveConnectionDeps): LiveConnection {
     attempt = 0;
     if (state.connection !== "live") reconnect(0);
   };
-  const onOffline = () => setState({ connection: "offline" });
+  // An open stream can outlive the network silently until the watchdog notices; the browser knows now. Reconnecting
+  // when it is back (with the last event id) catches up on whatever happened meanwhile.
+  const onOffline = () => reconnect(computeReconnectDelay(attempt++, deps.random));
   const onVisibility = () => {
     if (deps.environment.isVisible()) checkHealth();
   };

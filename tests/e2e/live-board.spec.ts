@@ -1,0 +1,136 @@
+import { expect, test, type Page } from "@playwright/test";
+import { resetSimulator, stepSimulator } from "@/tests/e2e/simulator-control";
+
+/**
+ * The board and the account page follow the live stream: changes arrive without a reload and without polling,
+ * and a stream that was cut resumes from where it stopped. Shares the simulator with the other specs: reset first.
+ */
+test.describe.configure({ mode: "serial" });
+
+const BOARD = "/?region=us-east-1";
+const ec2Row = (page: Page) => page.getByRole("row", { name: /Amazon Elastic Compute Cloud/ }).first();
+const boardLive = (page: Page) => expect(page.locator("#board")).toHaveAttribute("data-live-connection", "live");
+
+interface StreamLog {
+  url: string;
+  events: string[];
+}
+
+/** Records what each EventSource of the page receives; the page's own code runs unchanged. */
+async function recordStreams(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const logs: { url: string; events: string[] }[] = [];
+    const NativeEventSource = window.EventSource;
+    class RecordingEventSource extends NativeEventSource {
+      constructor(url: string | URL, init?: EventSourceInit) {
+        super(url, init);
+        const log = { url: String(url), events: [] as string[] };
+        logs.push(log);
+        for (const type of ["snapshot", "change"]) this.addEventListener(type, () => log.events.push(type));
+      }
+    }
+    Object.assign(window, { EventSource: RecordingEventSource, __streams: logs });
+  });
+}
+
+const readStreams = (page: Page) => page.evaluate(() => (window as unknown as { __streams: StreamLog[] }).__streams);
+
+test.beforeAll(async ({ request }) => {
+  await resetSimulator(request);
+});
+
+test("an upstream change reaches the open board without a reload, and nothing polls while it is live", async ({ page, request }) => {
+  const statusRequests: string[] = [];
+  page.on("request", (sent) => {
+    if (new URL(sent.url()).pathname === "/api/v1/status") statusRequests.push(sent.url());
+  });
+  await page.goto(BOARD);
+  await boardLive(page);
+  await expect(page.locator("[data-live-indicator]")).toHaveText("Live");
+  // Healthy rows are folded away: EC2 has no row of its own until it is in trouble.
+  await expect(ec2Row(page)).toHaveCount(0);
+  await page.evaluate(() => Object.assign(window, { __boardWithoutReload: true }));
+
+  await stepSimulator(request); // EC2 API errors in us-east-1
+  // Well inside the 15 s polling interval: only the stream can bring it this fast.
+  await expect(ec2Row(page)).toContainText(/Degraded/, { timeout: 8000 });
+  // The event cards are server-rendered; the page asks for them again when the stream says the events changed.
+  await expect(page.getByRole("article").filter({ hasText: "Increased API Error Rates" }).first()).toBeVisible();
+  expect(await page.evaluate(() => "__boardWithoutReload" in window)).toBe(true);
+  expect(statusRequests).toEqual([]);
+});
+
+test("a stream cut while a change happens resumes from where it stopped, without a fresh snapshot", async ({ page, request }) => {
+  await recordStreams(page);
+  await page.goto(BOARD);
+  await boardLive(page);
+  await expect(ec2Row(page)).toContainText(/Degraded/);
+  await expect.poll(async () => (await readStreams(page)).at(-1)?.events).toContain("snapshot");
+
+  await page.context().setOffline(true);
+  await expect(page.locator("#board")).not.toHaveAttribute("data-live-connection", "live");
+  await stepSimulator(request); // EC2 disrupted, while this page hears nothing
+  await expect
+    .poll(async () => {
+      const response = await request.get("/api/v1/status?region=us-east-1&service=ec2");
+      const body = (await response.json()) as { services: { key: string; status: string }[] };
+      return body.services.find((service) => service.key === "ec2-us-east-1")?.status;
+    })
+    .toBe("disrupted");
+  await expect(page.getByRole("alert").filter({ hasText: "This device is offline" })).toBeVisible();
+
+  await page.context().setOffline(false);
+  await expect(ec2Row(page)).toContainText(/Disrupted/);
+  await boardLive(page);
+  await expect(page.getByRole("alert").filter({ hasText: /offline|Cannot reach/ })).toHaveCount(0);
+  const streams = await readStreams(page);
+  const resumed = streams.at(-1);
+  expect(streams.length).toBeGreaterThan(1);
+  expect(new URL(resumed?.url ?? "", "http://x").searchParams.get("lastEventId")).toMatch(/\S/);
+  expect(resumed?.events).toContain("change");
+  expect(resumed?.events).not.toContain("snapshot");
+});
+
+test("the account page is live too: a pushed event appears without a reload", async ({ page, request }) => {
+  await page.goto("/account");
+  await expect(page.locator("[data-live-indicator]")).toHaveText("Live");
+  await page.evaluate(() => Object.assign(window, { __accountWithoutReload: true }));
+  const arn = `arn:aws:health:eu-west-1::event/RDS/AWS_RDS_MAINTENANCE_SCHEDULED/AWS_RDS_MAINTENANCE_SCHEDULED_e2e_live_${Date.now()}`;
+  // Soonest first in the panel: starting in ten minutes puts it at the top whatever earlier specs stored.
+  const start = new Date(Date.now() + 10 * 60_000).toUTCString();
+  const response = await request.post("/api/v1/ingest/eventbridge", {
+    headers: { "X-Healthdeck-Token": "e2e-ingest-token-0123456789" },
+    data: {
+      version: "0",
+      id: `e2e-live-${Date.now()}`,
+      "detail-type": "AWS Health Event",
+      source: "aws.health",
+      account: "123456789012",
+      time: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
+      region: "eu-west-1",
+      resources: ["database-live-e2e"],
+      detail: {
+        eventArn: arn,
+        service: "RDS",
+        eventTypeCode: "AWS_RDS_MAINTENANCE_SCHEDULED",
+        eventTypeCategory: "scheduledChange",
+        eventScopeCode: "ACCOUNT_SPECIFIC",
+        communicationId: `e2e-live-communication-${Date.now()}`,
+        startTime: start,
+        lastUpdatedTime: new Date().toUTCString(),
+        statusCode: "upcoming",
+        eventRegion: "eu-west-1",
+        eventDescription: [{ language: "en_US", latestDescription: "Live e2e: database-live-e2e will be patched." }],
+        affectedEntities: [{ entityValue: "database-live-e2e", status: "PENDING" }],
+        affectedAccount: "123456789012",
+        page: "1",
+        totalPages: "1",
+        backupEvent: "false",
+      },
+    },
+  });
+  expect(response.status(), await response.text()).toBeLessThan(300);
+  // Inside the 30 s polling interval: the stream brought it.
+  await expect(page.getByText(/Live e2e: database-live-e2e will be patched/).first()).toBeVisible({ timeout: 8000 });
+  expect(await page.evaluate(() => "__accountWithoutReload" in window)).toBe(true);
+});
