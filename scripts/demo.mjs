@@ -34,7 +34,7 @@ const simulator = spawnChild(
 );
 const children = [simulator];
 const stopAll = () => {
-  for (const { child } of children) child.kill("SIGTERM");
+  for (const child of children) child.stop();
 };
 process.on("SIGINT", stopAll);
 process.on("SIGTERM", stopAll);

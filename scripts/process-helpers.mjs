@@ -47,11 +47,23 @@ export async function waitForHttp(url, timeoutMs, isAlive = () => true) {
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
+/**
+ * Starts a child in a process group of its own; `stop()` signals the whole group, so whatever the child started
+ * itself (npx's and next's own children) stops with it instead of being orphaned.
+ */
 export function spawnChild(command, args, options) {
-  const child = spawn(command, args, { stdio: "inherit", ...options });
+  const child = spawn(command, args, { stdio: "inherit", ...options, detached: true });
   let exited = false;
   child.on("exit", () => {
     exited = true;
   });
-  return { child, isAlive: () => !exited };
+  const stop = (signal = "SIGTERM") => {
+    if (exited || child.pid === undefined) return;
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      // already gone
+    }
+  };
+  return { child, isAlive: () => !exited, stop };
 }
