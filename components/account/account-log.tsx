@@ -1,6 +1,6 @@
 "use client";
 
-import { useDeferredValue, useMemo, useState } from "react";
+import { lazy, Suspense, useDeferredValue, useMemo, useState } from "react";
 import { useSearchParams } from "next/navigation";
 import useSWR from "swr";
 import type { AccountEventsResponse } from "@/lib/shared/account-health-contract";
@@ -18,6 +18,7 @@ import { filterAccountEvents, sortAccountEvents } from "@/lib/client/account/fil
 import { AccountLogFilters } from "@/components/account/account-log-filters";
 import { AccountLogResults } from "@/components/account/account-log-results";
 import { AccountSourceState } from "@/components/account/account-source-state";
+import type { AccountStreamState } from "@/components/account/account-stream";
 import { ServerNowContext } from "@/components/ui/server-now-context";
 
 interface AccountLogProps {
@@ -30,6 +31,8 @@ interface AccountLogProps {
 }
 
 const LOG_REFRESH_MS = 60_000;
+
+const AccountStream = lazy(() => import("@/components/account/account-stream").then((module) => ({ default: module.AccountStream })));
 
 /**
  * The event log. The filter lives in the URL: discrete changes push a history entry (back/forward walk them), typing
@@ -53,9 +56,11 @@ export function AccountLog({ initial, initialKey, truncatedAt, renderedAt }: Acc
 
   const isCut = initial.events.length >= truncatedAt;
   const key = isCut ? buildAccountEventsApiKey(query) : ALL_ACCOUNT_EVENTS_KEY;
-  const { data, error } = useSWR<AccountEventsResponse, StatusFetchError>(key, fetchAccountEvents, {
+  const [stream, setStream] = useState<AccountStreamState | null>(null);
+  const { data, error, mutate } = useSWR<AccountEventsResponse, StatusFetchError>(key, fetchAccountEvents, {
     fallbackData: key === initialKey ? initial : undefined,
-    refreshInterval: LOG_REFRESH_MS,
+    // The stream says when account events change; polling is the fallback while it is down.
+    refreshInterval: stream?.connection === "live" ? 0 : LOG_REFRESH_MS,
     revalidateIfStale: false,
     keepPreviousData: true,
   });
@@ -72,7 +77,10 @@ export function AccountLog({ initial, initialKey, truncatedAt, renderedAt }: Acc
 
   return (
     <ServerNowContext value={renderedAt}>
-      <div className="space-y-5">
+      <Suspense fallback={null}>
+        <AccountStream onChange={setStream} onAccountEvents={() => void mutate()} />
+      </Suspense>
+      <div className="space-y-5" data-live-connection={stream?.connection ?? "connecting"}>
         <AccountSourceState sources={shown.sources} compact />
         <AccountLogFilters
           state={state}

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { resetSimulator, stepSimulator } from "@/tests/e2e/simulator-control";
 
 /**
@@ -91,36 +91,40 @@ test("a stream cut while a change happens resumes from where it stopped, without
   expect(resumed?.events).not.toContain("snapshot");
 });
 
-test("the account page is live too: a pushed event appears without a reload", async ({ page, request }) => {
-  await page.goto("/account");
-  await expect(page.locator("[data-live-indicator]")).toHaveText("Live");
-  await page.evaluate(() => Object.assign(window, { __accountWithoutReload: true }));
-  const arn = `arn:aws:health:eu-west-1::event/RDS/AWS_RDS_MAINTENANCE_SCHEDULED/AWS_RDS_MAINTENANCE_SCHEDULED_e2e_live_${Date.now()}`;
-  // Soonest first in the panel: starting in ten minutes puts it at the top whatever earlier specs stored.
-  const start = new Date(Date.now() + 10 * 60_000).toUTCString();
+interface PushInput {
+  arn: string;
+  region: string;
+  status: "open" | "upcoming" | "closed";
+  description: string;
+  communication: string;
+  startTime: number;
+}
+
+/** One aws.health event, as an EventBridge API destination delivers it. */
+async function pushHealthEvent(request: APIRequestContext, input: PushInput): Promise<void> {
   const response = await request.post("/api/v1/ingest/eventbridge", {
     headers: { "X-Healthdeck-Token": "e2e-ingest-token-0123456789" },
     data: {
       version: "0",
-      id: `e2e-live-${Date.now()}`,
+      id: `e2e-live-${input.communication}`,
       "detail-type": "AWS Health Event",
       source: "aws.health",
       account: "123456789012",
       time: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
-      region: "eu-west-1",
+      region: input.region,
       resources: ["database-live-e2e"],
       detail: {
-        eventArn: arn,
+        eventArn: input.arn,
         service: "RDS",
         eventTypeCode: "AWS_RDS_MAINTENANCE_SCHEDULED",
         eventTypeCategory: "scheduledChange",
         eventScopeCode: "ACCOUNT_SPECIFIC",
-        communicationId: `e2e-live-communication-${Date.now()}`,
-        startTime: start,
+        communicationId: input.communication,
+        startTime: new Date(input.startTime).toUTCString(),
         lastUpdatedTime: new Date().toUTCString(),
-        statusCode: "upcoming",
-        eventRegion: "eu-west-1",
-        eventDescription: [{ language: "en_US", latestDescription: "Live e2e: database-live-e2e will be patched." }],
+        statusCode: input.status,
+        eventRegion: input.region,
+        eventDescription: [{ language: "en_US", latestDescription: input.description }],
         affectedEntities: [{ entityValue: "database-live-e2e", status: "PENDING" }],
         affectedAccount: "123456789012",
         page: "1",
@@ -130,7 +134,45 @@ test("the account page is live too: a pushed event appears without a reload", as
     },
   });
   expect(response.status(), await response.text()).toBeLessThan(300);
+}
+
+const RUN = Date.now().toString(36);
+
+test("the account page is live too: a pushed event appears without a reload", async ({ page, request }) => {
+  await page.goto("/account");
+  await expect(page.locator("[data-live-indicator]")).toHaveText("Live");
+  await page.evaluate(() => Object.assign(window, { __accountWithoutReload: true }));
+  await pushHealthEvent(request, {
+    arn: `arn:aws:health:eu-west-1::event/RDS/AWS_RDS_MAINTENANCE_SCHEDULED/E2E_LIVE_${RUN}`,
+    region: "eu-west-1",
+    status: "upcoming",
+    description: "Live e2e: database-live-e2e will be patched.",
+    communication: `live-account-${RUN}`,
+    // Soonest first in the panel: starting in ten minutes puts it at the top whatever earlier specs stored.
+    startTime: Date.now() + 10 * 60_000,
+  });
   // Inside the 30 s polling interval: the stream brought it.
   await expect(page.getByText(/Live e2e: database-live-e2e will be patched/).first()).toBeVisible({ timeout: 8000 });
   expect(await page.evaluate(() => "__accountWithoutReload" in window)).toBe(true);
+});
+
+test("the event log and an event's page follow the stream too", async ({ page, request }) => {
+  const arn = `arn:aws:health:ap-southeast-4::event/RDS/AWS_RDS_MAINTENANCE_SCHEDULED/E2E_LOG_${RUN}`;
+  const base = { arn, region: "ap-southeast-4", startTime: Date.now() + 86_400_000 };
+  await page.goto("/account/events?region=ap-southeast-4");
+  const row = page.getByRole("link", { name: /RDS maintenance scheduled/ });
+  await expect(row).toHaveCount(0);
+  await expect(page.locator("[data-live-connection]")).toHaveAttribute("data-live-connection", "live");
+  await pushHealthEvent(request, { ...base, status: "upcoming", description: "Melbourne patching, first notice.", communication: `live-log-1-${RUN}` });
+  // Inside the log's 60 s polling interval.
+  await expect(row).toHaveCount(1, { timeout: 8000 });
+
+  await row.click();
+  await expect(page).toHaveURL(/\/events\//);
+  const description = page.getByRole("region", { name: "Description" }).getByRole("paragraph");
+  await expect(description).toHaveText("Melbourne patching, first notice.");
+  await expect(page.locator("[data-live-connection]")).toHaveAttribute("data-live-connection", "live");
+  await pushHealthEvent(request, { ...base, status: "closed", description: "Melbourne patching, completed.", communication: `live-log-2-${RUN}` });
+  // Inside the page's 30 s polling interval.
+  await expect(description).toHaveText("Melbourne patching, completed.", { timeout: 8000 });
 });
