@@ -19,7 +19,7 @@ export default function AccountPage() {
       <p className="max-w-3xl text-gray-700 dark:text-gray-300">
         What AWS Health reports about your own accounts and resources: open issues, scheduled changes and other notifications, as on the AWS Personal Health Dashboard.
       </p>
-      <AccountOverviewLive initial={initial} renderedAt={renderedAt} live />
+      <AccountOverviewLive initial={initial} renderedAt={renderedAt} />
     </main>
   );
 }

@@ -15,9 +15,6 @@ interface AccountOverviewLiveProps {
   /** open and upcoming events as the server rendered them; null when the server could not read them */
   initial: AccountEventsResponse | null;
   renderedAt: number;
-  compact?: boolean;
-  /** open the page's own live stream (not beside the board, which streams its filter's scope) */
-  live?: boolean;
 }
 
 const AccountStream = lazy(() => import("@/components/account/account-stream").then((module) => ({ default: module.AccountStream })));
@@ -25,30 +22,28 @@ const AccountStream = lazy(() => import("@/components/account/account-stream").t
 // A stream that drops and comes back at once is not worth an alarm; one that stays down is.
 const CUT_ALARM_DELAY_MS = 3000;
 
-/** The panels and the source state: live when `live`, else refreshed every 30 s (or by the board's stream). */
-export function AccountOverviewLive({ initial, renderedAt, compact = false, live = false }: AccountOverviewLiveProps) {
+/** The /account page's panels and source state, fed by the page's live stream (polled every 30 s while it is down). */
+export function AccountOverviewLive({ initial, renderedAt }: AccountOverviewLiveProps) {
   const { data, error } = useOpenAccountEvents(initial ?? undefined);
   const [stream, setStream] = useState<AccountStreamState>({ connection: "connecting", lastMessageAt: null });
   const { connection } = stream;
-  const isCut = useSustained(live && (connection === "reconnecting" || connection === "offline"), CUT_ALARM_DELAY_MS);
+  const isCut = useSustained((connection === "reconnecting" || connection === "offline"), CUT_ALARM_DELAY_MS);
   return (
     <ServerNowContext value={renderedAt}>
-      {live && (
-        <Suspense fallback={null}>
-          <AccountStream onChange={setStream} />
-        </Suspense>
-      )}
-      <div className={compact ? "space-y-3" : "space-y-5"} data-live-connection={live ? connection : undefined}>
-        {live && <LiveIndicator connection={connection} />}
+      <Suspense fallback={null}>
+        <AccountStream onChange={setStream} />
+      </Suspense>
+      <div className="space-y-5" data-live-connection={connection}>
+        <LiveIndicator connection={connection} />
         {isCut && <ConnectionProblem connection={connection} fetchError={null} dataAt={new Date(stream.lastMessageAt ?? renderedAt).toISOString()} />}
-        {data !== undefined && <AccountSourceState sources={data.sources} compact={compact} nested={compact} />}
+        {data !== undefined && <AccountSourceState sources={data.sources} />}
         {error !== undefined && !isCut && (
           <p role="status" className="rounded-md border border-red-400 bg-red-50 px-3 py-2 text-sm text-red-950 dark:border-red-500 dark:bg-red-950 dark:text-red-50">
             Could not refresh your account events: {error.message}.{data !== undefined && " Showing the last data received."}
           </p>
         )}
         {data !== undefined ? (
-          <AccountPanels events={data.events} compact={compact} />
+          <AccountPanels events={data.events} />
         ) : (
           error === undefined && <p className="text-sm text-gray-700 dark:text-gray-300">Loading your account events…</p>
         )}

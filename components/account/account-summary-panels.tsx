@@ -1,12 +1,17 @@
 import Link from "next/link";
 import { connection } from "next/server";
-import { AccountOverviewLive } from "@/components/account/account-overview-live";
+import { AccountPanels } from "@/components/account/account-panels";
+import { AccountSourceState } from "@/components/account/account-source-state";
 import { loadOpenAccountEvents } from "@/components/account/load-open-account-events";
 
-/** Compact Personal Health Dashboard for a column beside the public board: counts, the first few events, source state. */
+/**
+ * Compact Personal Health Dashboard for a column beside the public board: counts, the first few events, and the
+ * source state when it is not live (the board's freshness strip shows it when it is). Rendered on the server, inside
+ * the board's ServerNowContext; the layout's AccountRefreshLoader renders the page again when the events change.
+ */
 export async function AccountSummaryPanels() {
   await connection();
-  const { initial, renderedAt } = loadOpenAccountEvents();
+  const { initial } = loadOpenAccountEvents();
   return (
     <section aria-labelledby="account-summary-heading" className="min-w-0 space-y-3">
       <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
@@ -22,7 +27,16 @@ export async function AccountSummaryPanels() {
           </Link>
         </p>
       </div>
-      <AccountOverviewLive initial={initial} renderedAt={renderedAt} compact />
+      {initial === null ? (
+        <p role="status" className="rounded-md border border-red-400 bg-red-50 px-3 py-2 text-sm text-red-950 dark:border-red-500 dark:bg-red-950 dark:text-red-50">
+          Could not read your account events from Healthdeck&apos;s store; see the server log.
+        </p>
+      ) : (
+        <div className="space-y-3">
+          {initial.sources.some((source) => source.state !== "ok") && <AccountSourceState sources={initial.sources} compact nested />}
+          <AccountPanels events={initial.events} compact />
+        </div>
+      )}
     </section>
   );
 }

@@ -8,7 +8,7 @@ import { ACCOUNT_REFRESH_MS, fetchAccountEvents, OPEN_ACCOUNT_EVENTS_KEY } from 
  * Open and upcoming account events, shared by the panels and the security banner (one request per refresh). A live
  * stream of the unscoped view feeds the same key; polling pauses while it does.
  */
-export function useOpenAccountEvents(fallback: AccountEventsResponse | undefined) {
+export function useOpenAccountEvents(fallback: AccountEventsResponse | undefined, options: { revalidateOnMount?: boolean } = {}) {
   return useSWR<AccountEventsResponse, StatusFetchError>(OPEN_ACCOUNT_EVENTS_KEY, fetchAccountEvents, {
     fallbackData: fallback,
     refreshInterval: ACCOUNT_REFRESH_MS,
@@ -17,5 +17,6 @@ export function useOpenAccountEvents(fallback: AccountEventsResponse | undefined
     // The server just rendered this data; refetching it on mount would only double the first load.
     revalidateIfStale: false,
     keepPreviousData: true,
+    ...options,
   });
 }

@@ -75,16 +75,28 @@ test("ingest refuses pushes without the secret and bad events, and stores good o
   expect((await invalid.json()).error).toMatch(/nothing stored/);
 });
 
-test("a security event is pinned on every page until AWS closes it", async ({ page, request }) => {
+test("a security event is pinned on every page until AWS closes it, arriving and leaving without a reload", async ({ page, request }) => {
   const security = { arn: SECURITY_ARN, service: "RISK", code: "AWS_RISK_CREDENTIALS_EXPOSED", category: "issue", region: "global", description: "Your access key was found in a public repository.", entities: [{ entityValue: "AKIAEXAMPLEKEY", status: "IMPAIRED" }] };
+  const banner = page.locator("[data-security-banner]");
+  const openBoard = async () => {
+    await page.goto("/");
+    await expect(page.locator("#board")).toHaveAttribute("data-live-connection", "live");
+    await page.evaluate(() => Object.assign(window, { __bannerWithoutReload: true }));
+  };
+  await openBoard();
+  await expect(banner).toHaveCount(0);
   await push(request, healthEvent({ ...security, status: "open", communication: `sec${RUN}` }));
-  for (const path of ["/", "/history", "/account"]) {
+  // Well inside the 30 s polling interval: the board's stream brought it.
+  await expect(banner).toContainText(/Risk credentials exposed/i, { timeout: 10_000 });
+  expect(await page.evaluate(() => "__bannerWithoutReload" in window)).toBe(true);
+  for (const path of ["/history", "/account"]) {
     await page.goto(path);
-    await expect(page.locator("[data-security-banner]")).toContainText(/Risk credentials exposed/i);
+    await expect(banner).toContainText(/Risk credentials exposed/i);
   }
+  await openBoard();
   await push(request, healthEvent({ ...security, status: "closed", communication: `sec2${RUN}` }));
-  await page.goto("/");
-  await expect(page.locator("[data-security-banner]")).toHaveCount(0);
+  await expect(banner).toHaveCount(0, { timeout: 10_000 });
+  expect(await page.evaluate(() => "__bannerWithoutReload" in window)).toBe(true);
 });
 
 test("panels, correlation marks on the board, and the event's resources with CSV", async ({ page, request }) => {
