@@ -1,7 +1,7 @@
 import type { AccountEventsQuery } from "@/lib/shared/account-query";
 import type { AccountEventDetail, AccountEventsResponse } from "@/lib/shared/account-health-contract";
 import type { HealthdeckRuntime } from "@/lib/server/runtime/create-healthdeck-runtime";
-import { listPublicSourceHealth } from "@/lib/server/services/get-source-health";
+import { listSourceHealth } from "@/lib/server/services/get-source-health";
 
 export const ACCOUNT_EVENTS_LIMIT = 5000;
 
@@ -21,7 +21,7 @@ export function buildAccountEvents(runtime: HealthdeckRuntime, query: AccountEve
     search: query.q,
     limit: ACCOUNT_EVENTS_LIMIT,
   });
-  const sources = listPublicSourceHealth(runtime, nowMs).filter((source) => source.id.startsWith("account"));
+  const sources = listSourceHealth(runtime, nowMs).filter((source) => source.id.startsWith("account"));
   return { sources, events };
 }
 

@@ -2,7 +2,7 @@ import { severityRank, worstStatus, type HealthStatus } from "@/lib/shared/healt
 import type { ServiceStatus, StatusResponse } from "@/lib/shared/public-status-contract";
 import type { StatusFilter } from "@/lib/shared/status-filter";
 import type { HealthdeckRuntime } from "@/lib/server/runtime/create-healthdeck-runtime";
-import { listPublicSourceHealth } from "@/lib/server/services/get-source-health";
+import { listSourceHealth } from "@/lib/server/services/get-source-health";
 import { combineScope, isInScope } from "@/lib/server/services/public-scope";
 import { correlateAccountEvents, type AccountCorrelation } from "@/lib/server/services/correlate-account-events";
 import { eventTouches, toIsoSeconds, toPublicEvent } from "@/lib/server/services/to-public-event";
@@ -37,7 +37,7 @@ function collectKeyStates(openEvents: readonly StoredPublicEvent[]): Map<string,
 export function buildPublicStatus(runtime: HealthdeckRuntime, filter: StatusFilter, nowMs: number): StatusResponse {
   const catalog = runtime.getCatalog();
   const scope = combineScope(runtime.scope, filter);
-  const sources = listPublicSourceHealth(runtime, nowMs);
+  const sources = listSourceHealth(runtime, nowMs);
   const currentEvents = sources.find((source) => source.id === "public-currentevents");
   const isCurrentEventsFresh = currentEvents?.state === "ok";
   const lastKnownAt = currentEvents?.lastSuccessAt ?? null;

@@ -1,7 +1,7 @@
 import "server-only";
 import { getRuntime } from "@/lib/server/runtime/get-runtime";
 import { HEALTHDECK_VERSION } from "@/lib/server/runtime/create-healthdeck-runtime";
-import { listPublicSourceHealth } from "@/lib/server/services/get-source-health";
+import { listSourceHealth } from "@/lib/server/services/get-source-health";
 import type { SourceHealth } from "@/lib/shared/public-status-contract";
 
 export interface ProcessHealth {
@@ -18,7 +18,7 @@ export function getProcessHealth(): ProcessHealth {
   const runtime = getRuntime();
   const now = runtime.now();
   runtime.store.db.prepare("SELECT 1").get();
-  const sources = listPublicSourceHealth(runtime, now);
+  const sources = listSourceHealth(runtime, now);
   return {
     // "unavailable" (no support plan) is a standing fact of the account, not a fault of this deployment.
     status: sources.every((source) => ["ok", "disabled", "unavailable"].includes(source.state)) ? "ok" : "degraded",

@@ -78,6 +78,6 @@ export function getAccountSourceHealth(runtime: HealthdeckRuntime, nowMs: number
 }
 
 /** Every source listed in `sources` of /api/v1/status and /api/v1/health: the public feeds, then the account source. */
-export function listPublicSourceHealth(runtime: HealthdeckRuntime, nowMs: number): SourceHealth[] {
+export function listSourceHealth(runtime: HealthdeckRuntime, nowMs: number): SourceHealth[] {
   return [...describePublicSources(runtime).map((source) => getSourceHealth(runtime, source, nowMs)), getAccountSourceHealth(runtime, nowMs)];
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { listPublicSourceHealth } from "@/lib/server/services/get-source-health";
+import { listSourceHealth } from "@/lib/server/services/get-source-health";
 import { startAccountHealthStack, type AccountHealthStack } from "@/lib/server/sources/account-health/account-health-test-stack";
 import { SUBSCRIPTION_REASON } from "@/lib/server/sources/account-health/classify-health-error";
 import type { AccountEventFilter } from "@/lib/server/store/account-events-repo";
@@ -15,7 +15,7 @@ afterEach(async () => {
 });
 
 const attempts = (current: AccountHealthStack) => current.pair.stats()["us-east-1"];
-const accountSource = (current: AccountHealthStack) => listPublicSourceHealth(current.runtime, current.runtime.now()).find((source) => source.id === "account-health");
+const accountSource = (current: AccountHealthStack) => listSourceHealth(current.runtime, current.runtime.now()).find((source) => source.id === "account-health");
 
 async function syncedStack(options: Partial<Parameters<typeof startAccountHealthStack>[0]> = {}): Promise<AccountHealthStack> {
   const current = await startAccountHealthStack({ scenario: buildHealthFixtureScenario(), accountId: MANAGEMENT, ...options });
@@ -67,7 +67,7 @@ describe("account-health faults against the fake Health API", () => {
     expect((await current.poll())?.state).toBe("unavailable");
     await current.runtime.poller.runNow("public-catalog");
     await current.runtime.poller.runNow("public-currentevents");
-    const sources = listPublicSourceHealth(current.runtime, current.runtime.now());
+    const sources = listSourceHealth(current.runtime, current.runtime.now());
     expect(sources.find((source) => source.id === "public-currentevents")?.state).toBe("ok");
     expect(accountSource(current)).toMatchObject({ state: "unavailable", error: SUBSCRIPTION_REASON, label: "Your AWS accounts (Health API)" });
     expect(accountSource(current)?.lastSuccessAt).not.toBeNull();

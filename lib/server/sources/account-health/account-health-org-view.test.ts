@@ -1,6 +1,6 @@
 import { EnableHealthServiceAccessForOrganizationCommand } from "@aws-sdk/client-health";
 import { afterEach, describe, expect, it } from "vitest";
-import { listPublicSourceHealth } from "@/lib/server/services/get-source-health";
+import { listSourceHealth } from "@/lib/server/services/get-source-health";
 import { startAccountHealthStack, type AccountHealthStack } from "@/lib/server/sources/account-health/account-health-test-stack";
 import type { AccountEventFilter } from "@/lib/server/store/account-events-repo";
 import { createTestHealthClient } from "@/lib/simulator/health-api/create-test-health-client";
@@ -19,7 +19,7 @@ const storedPairs = (current: AccountHealthStack) =>
     .listEvents(ALL)
     .map((event) => `${event.eventTypeCode}@${event.accountId ?? "-"}`)
     .sort();
-const accountSource = (current: AccountHealthStack) => listPublicSourceHealth(current.runtime, current.runtime.now()).find((source) => source.id === "account-health");
+const accountSource = (current: AccountHealthStack) => listSourceHealth(current.runtime, current.runtime.now()).find((source) => source.id === "account-health");
 
 describe("account-health organizational view against the fake Health API", () => {
   it("stores org events once per affected account, with failedSet items recorded and not fatal", async () => {

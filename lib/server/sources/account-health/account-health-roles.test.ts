@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { listPublicSourceHealth } from "@/lib/server/services/get-source-health";
+import { listSourceHealth } from "@/lib/server/services/get-source-health";
 import { startAccountHealthStack, type AccountHealthStack } from "@/lib/server/sources/account-health/account-health-test-stack";
 import { readRoleAccountId } from "@/lib/server/sources/account-health/resolve-account-targets";
 import type { AccountEventFilter } from "@/lib/server/store/account-events-repo";
@@ -43,7 +43,7 @@ describe("account-health with HEALTHDECK_ASSUME_ROLES", () => {
     expect(byAccount.get(MEMBER)).toEqual(["AWS_LAMBDA_PLANNED_LIFECYCLE_EVENT", "AWS_RDS_MAINTENANCE_SCHEDULED", "AWS_SECURITY_NOTIFICATION"]);
     expect(byAccount.get(MANAGEMENT)).toHaveLength(5);
     expect(byAccount.has(NO_PLAN)).toBe(false);
-    const source = listPublicSourceHealth(stack.runtime, stack.runtime.now()).find((item) => item.id === "account-health");
+    const source = listSourceHealth(stack.runtime, stack.runtime.now()).find((item) => item.id === "account-health");
     expect(source?.state).toBe("ok");
     expect(source?.error).toBe(`account ${NO_PLAN}: AWS Health API needs a Business, Enterprise On-Ramp or Enterprise Support plan (SubscriptionRequiredException)`);
 
