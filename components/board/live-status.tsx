@@ -1,10 +1,11 @@
 "use client";
 
-import { lazy, Suspense, useDeferredValue, useMemo, useState, type ReactNode } from "react";
+import { lazy, Suspense, useCallback, useDeferredValue, useMemo, useState, type ReactNode } from "react";
 import type { CompactStatusResponse } from "@/lib/shared/compact-status-response";
 import { expandStatusResponse } from "@/lib/shared/compact-status-response";
 import type { StatusFilter } from "@/lib/shared/status-filter";
 import { buildBoardModel } from "@/lib/client/board-model";
+import { keepUnchangedServices } from "@/lib/client/keep-unchanged-services";
 import { buildStatusApiKey, isFilterEmpty, serializeBoardUrl } from "@/lib/client/board-url";
 import { FilterBar } from "@/components/board/filter-bar";
 import { SourceFreshness } from "@/components/board/source-freshness";
@@ -51,6 +52,11 @@ export function LiveStatus({ initial, filter, filterError, regionNames, legend, 
   const board = useBoardFilter(filter);
   const key = buildStatusApiKey(filter);
   const [live, setLive] = useState<StatusUpdate | null>(null);
+  const takeUpdate = useCallback(
+    (update: StatusUpdate) =>
+      setLive((previous) => ({ ...update, data: keepUnchangedServices(previous?.key === update.key ? previous.data : initialData, update.data) })),
+    [initialData],
+  );
   // Props and key change together (a filter change is a server round trip); until SWR reports for this key, the
   // server's data is the freshest there is.
   const current = live !== null && live.key === key ? live : null;
@@ -72,7 +78,7 @@ export function LiveStatus({ initial, filter, filterError, regionNames, legend, 
     <ServerNowContext value={Date.parse(initial.generatedAt)}>
       <RegionNamesContext value={regionNames}>
       <Suspense fallback={null}>
-        <StatusRefresher swrKey={key} filter={filter} fallback={initialData} onUpdate={setLive} />
+        <StatusRefresher swrKey={key} filter={filter} fallback={initialData} onUpdate={takeUpdate} />
       </Suspense>
       <div className="space-y-4">
         {shown.simulated && <SimulatedBanner />}

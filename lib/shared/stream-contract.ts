@@ -29,6 +29,25 @@ export const streamSnapshotSchema = z.object({
 });
 export type StreamSnapshot = z.infer<typeof streamSnapshotSchema>;
 
+/** The board's packed status (see compact-status-response.ts): at AWS scale ~30 KB instead of ~900 KB. */
+export const compactStatusResponseSchema = statusResponseSchema.omit({ services: true }).extend({
+  regions: z.array(z.string().nullable()),
+  names: z.record(z.string(), z.string()),
+  operational: z.record(z.string(), z.array(z.number().int().nonnegative())),
+  others: z.array(serviceStatusSchema),
+});
+
+/** `snapshot` of a stream opened with `?snapshot=compact`: the same, with `statusCompact` in place of `status`. */
+export const streamCompactSnapshotSchema = z.object({
+  version: z.number(),
+  statusCompact: compactStatusResponseSchema,
+  account: streamAccountSchema,
+});
+export type StreamCompactSnapshot = z.infer<typeof streamCompactSnapshotSchema>;
+
+export const SNAPSHOT_FORMATS = ["full", "compact"] as const;
+export type SnapshotFormat = (typeof SNAPSHOT_FORMATS)[number];
+
 /** Upserts are keyed by `key` (services) and `id` (events); `sources` is the whole list when present. */
 export const streamChangeSchema = z.object({
   version: z.number(),

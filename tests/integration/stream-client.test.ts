@@ -209,4 +209,26 @@ describe("the browser's live connection against the real stream", () => {
     conn.stop();
     expect(keys.map(isKeyFedLive)).toEqual([false, false]);
   });
+
+  it("builds the same model from a packed snapshot (?snapshot=compact)", async () => {
+    const live = await startStreamStack();
+    stream = live;
+    const open = (url: string) => {
+      const conn = createLiveConnection({ url, createEventSource: (path) => createNodeEventSource(`${live.server.url}${path}`), environment: createEnvironment(), random: () => 0 });
+      conn.start();
+      return conn;
+    };
+    const full = open("/api/v1/stream?region=us-east-1");
+    const packed = open("/api/v1/stream?region=us-east-1&snapshot=compact");
+    connection = full;
+    try {
+      await until(() => full.getState().status !== null && packed.getState().status !== null);
+      const sorted = (conn: LiveConnection) => [...(conn.getState().status?.services ?? [])].sort((a, b) => a.key.localeCompare(b.key));
+      expect(sorted(packed)).toEqual(sorted(full));
+      expect(sorted(packed).length).toBeGreaterThan(100);
+      expect(packed.getState().account).toEqual(full.getState().account);
+    } finally {
+      packed.stop();
+    }
+  });
 });

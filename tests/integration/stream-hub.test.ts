@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { streamHelloSchema } from "@/lib/shared/stream-contract";
+import { expandStatusResponse } from "@/lib/shared/compact-status-response";
+import { streamCompactSnapshotSchema, streamHelloSchema } from "@/lib/shared/stream-contract";
 import { changeOf, snapshotOf, startStreamStack, type StreamStack } from "@/tests/integration/stream-stack";
 import { openSseClient, type SseClient } from "@/tests/integration/stream-sse-client";
 
@@ -51,6 +52,24 @@ describe("GET /api/v1/stream against a real store", () => {
     const response = await fetch(stream.streamUrl("account=12"));
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({ error: "account.0: account must be a 12-digit AWS account id" });
+  });
+
+  it("packs the snapshot's status on request (?snapshot=compact), losing nothing but the order", async () => {
+    stream = await startStreamStack();
+    const full = snapshotOf(await (await connect(stream.streamUrl())).waitFor((event) => event.event === "snapshot"));
+    const packedEvent = await (await connect(stream.streamUrl("snapshot=compact"))).waitFor((event) => event.event === "snapshot");
+    const packed = streamCompactSnapshotSchema.parse(JSON.parse(packedEvent.data));
+    expect(packedEvent.data.length).toBeLessThan(JSON.stringify(full).length / 5);
+    expect(packed.version).toBe(full.version);
+    expect(packed.account).toEqual(full.account);
+    const expanded = expandStatusResponse(packed.statusCompact);
+    const byKey = (services: typeof full.status.services) => [...services].sort((a, b) => a.key.localeCompare(b.key));
+    expect(byKey(expanded.services)).toEqual(byKey(full.status.services));
+    expect({ ...expanded, services: [] }).toEqual({ ...full.status, services: [] });
+
+    const bad = await fetch(stream.streamUrl("snapshot=tiny"));
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toEqual({ error: "snapshot must be one of full, compact" });
   });
 
   it("delivers a store change within a second", async () => {

@@ -1,6 +1,7 @@
-import type { z } from "zod";
+import { z } from "zod";
 import {
   streamChangeSchema,
+  streamCompactSnapshotSchema,
   streamHeartbeatSchema,
   streamHelloSchema,
   streamSnapshotSchema,
@@ -8,6 +9,7 @@ import {
   type StreamSnapshot,
 } from "@/lib/shared/stream-contract";
 import type { StatusResponse } from "@/lib/shared/public-status-contract";
+import { expandStatusResponse } from "@/lib/shared/compact-status-response";
 import { computeReconnectDelay } from "@/lib/client/live/compute-reconnect-delay";
 import { applyStreamChange, modelFromSnapshot, type LiveAccount, type LiveModel } from "@/lib/client/live/live-model";
 import { noteServerBuildId } from "@/lib/client/live/page-build-id";
@@ -63,6 +65,12 @@ export interface LiveConnection {
 }
 
 const DEFAULT_HEARTBEAT_MS = 20_000;
+
+// A stream opened with `?snapshot=compact` packs the status; the model is the same either way.
+const snapshotSchema = z.union([
+  streamSnapshotSchema,
+  streamCompactSnapshotSchema.transform(({ statusCompact, ...rest }): StreamSnapshot => ({ ...rest, status: expandStatusResponse(statusCompact) })),
+]);
 
 /**
  * One EventSource and the model it feeds. It owns reconnection (EventSource gives up for good on an HTTP
@@ -131,7 +139,7 @@ export function createLiveConnection(deps: LiveConnectionDeps): LiveConnection {
       if (noteServerBuildId(hello.buildId) === "changed") deps.onReload?.("build");
     });
     on("snapshot", (event) => {
-      const snapshot = parse(streamSnapshotSchema, event);
+      const snapshot = parse(snapshotSchema, event);
       if (snapshot === null) return;
       lastEventId = event.lastEventId || null;
       setModel(modelFromSnapshot(snapshot));

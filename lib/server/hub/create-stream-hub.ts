@@ -1,5 +1,5 @@
 import { liveScopeKey, normaliseLiveScope, type LiveScope } from "@/lib/shared/live-scope";
-import type { StreamHello } from "@/lib/shared/stream-contract";
+import type { SnapshotFormat, StreamHello } from "@/lib/shared/stream-contract";
 import type { HealthdeckRuntime } from "@/lib/server/runtime/create-healthdeck-runtime";
 import { buildScopeSnapshot } from "@/lib/server/hub/build-scope-snapshot";
 import { createRebuildLoop } from "@/lib/server/hub/create-rebuild-loop";
@@ -36,7 +36,7 @@ export interface HubStats {
 
 export interface StreamHub {
   /** Writes hello and a snapshot (or the changes missed since `lastEventId`), then every change of the scope. */
-  subscribe(scope: LiveScope, sink: StreamSink, lastEventId: string | null): SubscribeResult;
+  subscribe(scope: LiveScope, sink: StreamSink, lastEventId: string | null, snapshotFormat?: SnapshotFormat): SubscribeResult;
   /** Rebuilds every scope now (normally driven by store changes and the clock); resolves when done. */
   rebuildNow(): Promise<void>;
   stats(): HubStats;
@@ -137,12 +137,12 @@ export function createStreamHub(options: StreamHubOptions): StreamHub {
   }
 
   return {
-    subscribe(scope, sink, lastEventId) {
+    subscribe(scope, sink, lastEventId, snapshotFormat = "full") {
       if (isClosed) return { ok: false, status: 503, error: "the server is shutting down" };
       const entry = openChannel(scope);
       if (entry === null) return { ok: false, status: 503, error: `too many distinct live scopes (limit ${maxScopes}); try again later` };
       const hello: StreamHello = { buildId, serverTime: new Date(runtime.now()).toISOString(), heartbeatSeconds: heartbeatMs / 1000 };
-      const frames = [encodeSseEvent({ name: "hello", data: hello, retryMs }), ...entry.channel.catchUp(lastEventId)];
+      const frames = [encodeSseEvent({ name: "hello", data: hello, retryMs }), ...entry.channel.catchUp(lastEventId, snapshotFormat)];
       entry.sinks.add(sink);
       entry.idleSince = null;
       for (const frame of frames) {

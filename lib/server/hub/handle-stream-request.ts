@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseLiveScope } from "@/lib/shared/live-scope";
+import { SNAPSHOT_FORMATS } from "@/lib/shared/stream-contract";
 import type { StreamHub } from "@/lib/server/hub/create-stream-hub";
 import type { StreamSink } from "@/lib/server/hub/stream-sink";
 
@@ -29,11 +30,15 @@ function errorResponse(status: number, message: string): Response {
   });
 }
 
+const snapshotFormatSchema = z.enum(SNAPSHOT_FORMATS, { error: () => `snapshot must be one of ${SNAPSHOT_FORMATS.join(", ")}` }).default("full");
+
 /** GET /api/v1/stream: validates the scope, then hands the response stream to the hub until either side ends it. */
 export function handleStreamRequest(request: Request, hub: StreamHub, options: { maxQueuedBytes?: number } = {}): Response {
   const url = new URL(request.url);
   const scope = parseLiveScope(url.searchParams);
   if (!scope.ok) return errorResponse(400, scope.error);
+  const snapshotFormat = snapshotFormatSchema.safeParse(url.searchParams.get("snapshot") ?? undefined);
+  if (!snapshotFormat.success) return errorResponse(400, snapshotFormat.error.issues[0]?.message ?? "invalid snapshot parameter");
   const lastEventId = readLastEventId(request, url);
   const maxQueuedBytes = options.maxQueuedBytes ?? DEFAULT_MAX_QUEUED_BYTES;
 
@@ -62,7 +67,7 @@ export function handleStreamRequest(request: Request, hub: StreamHub, options: {
             controller.error(new Error("stream client fell behind"));
           },
         };
-        const result = hub.subscribe(scope.value, sink, lastEventId);
+        const result = hub.subscribe(scope.value, sink, lastEventId, snapshotFormat.data);
         if (!result.ok) {
           rejection = { status: result.status, error: result.error };
           return;

@@ -1,5 +1,6 @@
 import type { LiveScope } from "@/lib/shared/live-scope";
-import type { StreamSnapshot } from "@/lib/shared/stream-contract";
+import type { SnapshotFormat, StreamCompactSnapshot, StreamSnapshot } from "@/lib/shared/stream-contract";
+import { compactStatusResponse } from "@/lib/shared/compact-status-response";
 import { createChangeRing, type ChangeRing } from "@/lib/server/hub/change-ring";
 import { diffSnapshots } from "@/lib/server/hub/diff-snapshots";
 import { encodeSseEvent } from "@/lib/server/hub/format-sse";
@@ -12,8 +13,8 @@ export interface ScopeChannel {
   readonly ring: ChangeRing;
   /** Takes a fresh build; returns the encoded `change` event when the screen changed, else null. */
   advance(next: StreamSnapshot, nextId: () => string): Uint8Array | null;
-  /** What a client needs to be current: nothing, the changes after `lastEventId`, or a snapshot. */
-  catchUp(lastEventId: string | null): Uint8Array[];
+  /** What a client needs to be current: nothing, the changes after `lastEventId`, or a snapshot in `format`. */
+  catchUp(lastEventId: string | null, format?: SnapshotFormat): Uint8Array[];
 }
 
 export interface ChannelLimits {
@@ -30,8 +31,13 @@ export function createScopeChannel(key: string, scope: LiveScope, first: StreamS
   let current = first;
   let headId = firstId;
   let snapshotChunk: Uint8Array | null = null;
+  let compactSnapshotChunk: Uint8Array | null = null;
 
-  const encodeSnapshot = () => (snapshotChunk ??= encodeSseEvent({ name: "snapshot", id: headId, data: current }));
+  const encodeSnapshot = (format: SnapshotFormat) => {
+    if (format === "full") return (snapshotChunk ??= encodeSseEvent({ name: "snapshot", id: headId, data: current }));
+    const compact: StreamCompactSnapshot = { version: current.version, statusCompact: compactStatusResponse(current.status), account: current.account };
+    return (compactSnapshotChunk ??= encodeSseEvent({ name: "snapshot", id: headId, data: compact }));
+  };
 
   return {
     key,
@@ -45,17 +51,18 @@ export function createScopeChannel(key: string, scope: LiveScope, first: StreamS
       // Kept even when unchanged, so a later snapshot carries a current generatedAt.
       current = next;
       snapshotChunk = null;
+      compactSnapshotChunk = null;
       if (change === null) return null;
       headId = nextId();
       const chunk = encodeSseEvent({ name: "change", id: headId, data: change });
       ring.push({ id: headId, chunk });
       return chunk;
     },
-    catchUp(lastEventId) {
-      if (lastEventId === null) return [encodeSnapshot()];
+    catchUp(lastEventId, format = "full") {
+      if (lastEventId === null) return [encodeSnapshot(format)];
       if (lastEventId === headId) return [];
       const missed = ring.after(lastEventId);
-      return missed === null ? [encodeSnapshot()] : missed.map((entry) => entry.chunk);
+      return missed === null ? [encodeSnapshot(format)] : missed.map((entry) => entry.chunk);
     },
   };
 }
