@@ -1,4 +1,5 @@
 import type { AccountMark, ServiceStatus } from "@/lib/shared/public-status-contract";
+import { formatCount } from "@/lib/client/format-count";
 import { formatUtc } from "@/lib/client/format-time";
 import { StatusIcon } from "@/components/ui/status-icon";
 import { STATUS_STYLES, describeStatus } from "@/components/ui/status-style";
@@ -12,7 +13,7 @@ export function describeCell(serviceName: string, regionLabel: string, entry: Se
 export function describeAccountMark(mark: AccountMark | null): string {
   if (mark === null) return "";
   const events = `${mark.openEvents} open event${mark.openEvents === 1 ? "" : "s"}`;
-  const resources = mark.affectedResources > 0 ? `, ${mark.affectedResources.toLocaleString("en-US")} affected resources` : "";
+  const resources = mark.affectedResources > 0 ? `, ${formatCount(mark.affectedResources)} affected resources` : "";
   return `; your accounts: ${events}${resources}`;
 }
 

@@ -1,9 +1,9 @@
 import type { HealthStatus } from "@/lib/shared/health-status";
+import { formatCount } from "@/lib/client/format-count";
 import { StatusIcon } from "@/components/ui/status-icon";
 import { STATUS_STYLES, describeStatus } from "@/components/ui/status-style";
 
 const ORDER: HealthStatus[] = ["disrupted", "degraded", "unknown", "informational", "operational"];
-const numberFormat = new Intl.NumberFormat("en-US");
 
 /** `2 disrupted · 5 degraded · 1 unknown · 5,840 operational`, over the service-region pairs in view. */
 export function StatusSummary({ counts, total }: { counts: Record<HealthStatus, number>; total: number }) {
@@ -21,7 +21,7 @@ export function StatusSummary({ counts, total }: { counts: Record<HealthStatus, 
           )}
           <StatusIcon status={status} className={`size-4 ${STATUS_STYLES[status].text}`} />
           <span className={status === "operational" ? "" : `font-bold ${STATUS_STYLES[status].text}`}>
-            {numberFormat.format(counts[status])} {describeStatus(status)}
+            {formatCount(counts[status])} {describeStatus(status)}
           </span>
         </span>
       ))}

@@ -39,17 +39,17 @@ export function matchesNameQuery(entry: Pick<ServiceStatus, "name" | "service">,
   return entry.name.toLowerCase().includes(needle) || entry.service.toLowerCase().includes(needle);
 }
 
-// One collator for every comparison: localeCompare with options builds a new one per call, which made sorting the
-// AWS catalogue cost hundreds of milliseconds on a slow phone.
-const nameCollator = new Intl.Collator("en", { sensitivity: "base" });
-
-// "Amazon EC2" and "AWS Lambda" sort under E and L, where people look for them.
-function sortableName(name: string): string {
-  return name.replace(/^(amazon|aws)\s+/i, "");
+// "Amazon EC2" and "AWS Lambda" sort under E and L, where people look for them. A plain comparison of lower-cased
+// names, not Intl.Collator: creating a collator loads ICU data, tens of milliseconds of a slow phone's hydration, and
+// AWS service names are ASCII.
+function sortKey(name: string): string {
+  return name.replace(/^(amazon|aws)\s+/i, "").toLowerCase();
 }
 
 export function compareServiceNames(a: string, b: string): number {
-  return nameCollator.compare(sortableName(a), sortableName(b));
+  const left = sortKey(a);
+  const right = sortKey(b);
+  return left < right ? -1 : left > right ? 1 : 0;
 }
 
 function compareProblemRows(a: BoardRow, b: BoardRow): number {

@@ -34,9 +34,4 @@ export function firstLine(description: string, maxLength = 160): string {
   return line.length > maxLength ? `${line.slice(0, maxLength - 1).trimEnd()}…` : line;
 }
 
-const numberFormat = new Intl.NumberFormat("en-US");
-
-/** `50,000`: the same grouping on the server and in every browser. */
-export function formatCount(value: number): string {
-  return numberFormat.format(value);
-}
+export { formatCount } from "@/lib/client/format-count";
