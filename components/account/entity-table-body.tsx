@@ -17,12 +17,14 @@ interface EntityTableBodyProps {
   reserveHeight: boolean;
   /** the search text the rows reflect, for tests and benchmarks */
   appliedQuery: string;
+  /** the status filter the rows reflect (comma-separated), for tests and benchmarks */
+  appliedStatuses: string;
   load: EntityRowsLoad;
   onSort: (column: EntityColumn) => void;
 }
 
 /** The scrolling table: a focusable region (arrow keys and Page Up/Down scroll it) rendering only the rows in view. */
-export const EntityTableBody = memo(function EntityTableBody({ model, view, sort, order, resetKey, reserveHeight, appliedQuery, load, onSort }: EntityTableBodyProps) {
+export const EntityTableBody = memo(function EntityTableBody({ model, view, sort, order, resetKey, reserveHeight, appliedQuery, appliedStatuses, load, onSort }: EntityTableBodyProps) {
   const count = view.rows.length;
   const { scrollerRef, probeRef, rowHeight, first, last, totalHeight, scrollToTop } = useVirtualRows(count);
 
@@ -51,6 +53,7 @@ export const EntityTableBody = memo(function EntityTableBody({ model, view, sort
       data-entity-table={load.state}
       data-row-count={count}
       data-applied-q={appliedQuery}
+      data-applied-status={appliedStatuses}
       className={`relative max-h-[min(70vh,48rem)] overflow-auto ${reserveHeight ? "min-h-[min(70vh,48rem)]" : ""} overscroll-contain rounded-md border border-gray-200 bg-white dark:border-gray-800 dark:bg-gray-900`}
     >
       <EntityTableHeader sort={sort} order={order} onSort={onSort} />

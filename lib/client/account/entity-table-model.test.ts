@@ -54,6 +54,14 @@ describe("filterEntityRows", () => {
     expect(sortEntityIndices(model, "status", "asc")).toBe(sortEntityIndices(model, "status", "asc"));
   });
 
+  it("keeps rows that arrive in the server's order as they are, ties in arrival order, and still sorts any other input", () => {
+    const sorted = [entity("a", "IMPAIRED"), entity("b", "IMPAIRED"), entity("b", "RESOLVED"), entity("c", "IMPAIRED")];
+    expect([...sortEntityIndices(buildEntityTableModel(sorted), "entity", "asc")]).toEqual([0, 1, 2, 3]);
+    expect([...sortEntityIndices(buildEntityTableModel(sorted), "entity", "desc")]).toEqual([3, 1, 2, 0]);
+    const almost = [entity("a", "IMPAIRED"), entity("c", "IMPAIRED"), entity("b", "IMPAIRED")];
+    expect([...sortEntityIndices(buildEntityTableModel(almost), "entity", "asc")]).toEqual([0, 2, 1]);
+  });
+
   it("handles no rows", () => {
     const empty = filterEntityRows(buildEntityTableModel([]), { ...ALL, q: "x" });
     expect(empty.rows).toHaveLength(0);

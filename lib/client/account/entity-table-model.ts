@@ -53,6 +53,12 @@ function readSortText(entity: AffectedEntity, column: Exclude<EntityColumn, "las
   }
 }
 
+/** True when the values never decrease: the server's default order, which then needs no sort in the browser. */
+function isAscending(values: readonly string[]): boolean {
+  for (let i = 1; i < values.length; i += 1) if (compareText(values[i - 1] as string, values[i] as string) > 0) return false;
+  return true;
+}
+
 /** Row indices in the given order; ties are broken by entity value ascending, then by arrival. Cached per order. */
 export function sortEntityIndices(model: EntityTableModel, column: EntityColumn, order: SortOrder): Int32Array {
   const cacheKey = `${column}:${order}`;
@@ -72,7 +78,7 @@ export function sortEntityIndices(model: EntityTableModel, column: EntityColumn,
       times[i] = Number.isNaN(ms) ? -Infinity : ms;
     });
     indices.sort((a, b) => direction * ((times[a] as number) - (times[b] as number) || 0) || compareText(valueOf(a), valueOf(b)) || a - b);
-  } else {
+  } else if (!(column === "entity" && order === "asc" && isAscending(values))) {
     const keys = column === "entity" ? values : entities.map((entity) => readSortText(entity, column));
     indices.sort((a, b) => direction * compareText(keys[a] as string, keys[b] as string) || compareText(valueOf(a), valueOf(b)) || a - b);
   }

@@ -1,0 +1,88 @@
+import { startAccountHealthStack } from "@/lib/server/sources/account-health/account-health-test-stack";
+import { HEALTH_LIMITS } from "@/lib/server/sources/account-health/plan-batches";
+import type { AccountEventFilter } from "@/lib/server/store/account-events-repo";
+import { generateAccountBenchScenario } from "@/lib/simulator/generate-account-bench-scenario";
+import type { Benchmark } from "@/bench/support/benchmark";
+import { formatMs, printFigure, printNote } from "@/bench/support/format-figures";
+
+const NAME = "account-sync";
+const EVENTS = 2_000;
+const ENTITIES = 100_000;
+const ACCOUNT = "123456789012";
+const RATIO_GOAL = 1.1;
+const ALL: AccountEventFilter = { categories: [], statuses: [], regions: [], services: [], accounts: [], eventTypeCodes: [], from: null, to: null, search: null, limit: EVENTS * 2 };
+
+export interface SyncWork {
+  events: number;
+  entities: number;
+  /** events with at least one affected entity */
+  eventsWithEntities: number;
+}
+
+/**
+ * The fewest calls the API's limits allow for an initial sync: every event listed in full pages, its details in full
+ * batches, and its entities in full pages of batches that hold at most `arnsPerEntitiesCall` events. Entity counts
+ * (DescribeEntityAggregates) are not required at all, so they count as overhead.
+ */
+export function computeMinimumCalls(work: SyncWork): Record<string, number> {
+  const pages = (items: number, size: number) => Math.ceil(items / size);
+  return {
+    DescribeEvents: Math.max(1, pages(work.events, HEALTH_LIMITS.pageSize)),
+    DescribeEventDetails: pages(work.events, HEALTH_LIMITS.arnsPerDetailsCall),
+    DescribeAffectedEntities: Math.max(pages(work.entities, HEALTH_LIMITS.pageSize), pages(work.eventsWithEntities, HEALTH_LIMITS.arnsPerEntitiesCall)),
+  };
+}
+
+const sum = (calls: Record<string, number>) => Object.values(calls).reduce((total, count) => total + count, 0);
+const describeCalls = (calls: Record<string, number>) =>
+  Object.entries(calls)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([operation, count]) => `${operation}=${count}`)
+    .join(" ");
+
+export const accountSyncBenchmark: Benchmark = {
+  name: NAME,
+  summary: `initial sync of ${EVENTS.toLocaleString("en-US")} events with ${ENTITIES.toLocaleString("en-US")} affected entities from the fake Health API over HTTP (real SDK), then an unchanged cycle`,
+  timeLimitMs: 6 * 60_000,
+  async run(cleanup) {
+    const bench = generateAccountBenchScenario({ events: EVENTS, entities: ENTITIES, accounts: [ACCOUNT] });
+    const stack = await startAccountHealthStack({ scenario: bench.scenario, accountId: ACCOUNT, env: { HEALTHDECK_ACCOUNT_SWEEP_SECONDS: "3600" } });
+    cleanup.add("account health stack", () => stack.close());
+    stack.pair.step();
+    const work: SyncWork = { events: bench.events.length, entities: bench.totalEntities, eventsWithEntities: bench.events.filter((event) => event.entities > 0).length };
+    printNote(NAME, `setup: fake Health API pair ${stack.pair.endpoints["us-east-1"]} (account view, ${work.events} events, ${work.entities} entities, ${work.eventsWithEntities} events with entities), the runtime's account-health job in this process on a temp SQLite store`);
+
+    stack.resetCalls();
+    const started = performance.now();
+    const report = await stack.poll();
+    const wallMs = performance.now() - started;
+    if (report?.state !== "ok") throw new Error(`initial sync ended ${report?.state ?? "without a report"}: ${report?.error ?? ""}`);
+    const initial = stack.calls();
+    const stored = stack.runtime.store.accountEvents.listEvents(ALL);
+    const storedEntities = stored.reduce((total, event) => total + event.entityCounts.total, 0);
+    if (stored.length !== work.events || storedEntities !== work.entities) {
+      throw new Error(`stored ${stored.length} events / ${storedEntities} entities, expected ${work.events} / ${work.entities}`);
+    }
+    const minimum = computeMinimumCalls(work);
+    const ratio = sum(initial) / sum(minimum);
+    printFigure(`${NAME}.initial`, { calls: sum(initial), ...initial, wallTime: formatMs(wallMs), storedEvents: stored.length, storedEntities });
+    printFigure(`${NAME}.minimum`, { calls: sum(minimum), ...minimum, limits: `page=${HEALTH_LIMITS.pageSize},details=${HEALTH_LIMITS.arnsPerDetailsCall},entitiesArns=${HEALTH_LIMITS.arnsPerEntitiesCall}` });
+    for (const operation of Object.keys(minimum)) {
+      printFigure(`${NAME}.ratio.${operation}`, { calls: initial[operation] ?? 0, minimum: minimum[operation] ?? 0, ratio: ((initial[operation] ?? 0) / (minimum[operation] ?? 1)).toFixed(3) });
+    }
+    printFigure(`${NAME}.ratio`, { calls: sum(initial), minimum: sum(minimum), ratio: ratio.toFixed(3), overhead: describeCalls(Object.fromEntries(Object.entries(initial).filter(([operation]) => !(operation in minimum)))) || "none" }, { text: "within 10 % of the minimum", met: ratio <= RATIO_GOAL });
+
+    stack.resetCalls();
+    const unchangedStarted = performance.now();
+    const unchanged = await stack.poll();
+    const unchangedMs = performance.now() - unchangedStarted;
+    const calls = stack.calls();
+    const onlyListing = Object.keys(calls).every((operation) => operation === "DescribeEvents");
+    const target = unchanged?.targets[0];
+    printFigure(
+      `${NAME}.unchanged`,
+      { calls: sum(calls), byOperation: describeCalls(calls) || "none", changedEvents: target?.changedEvents ?? -1, isSweep: target?.isSweep ?? false, wallTime: formatMs(unchangedMs) },
+      { text: "DescribeEvents pages only", met: unchanged?.state === "ok" && onlyListing && (target?.changedEvents ?? -1) === 0 },
+    );
+  },
+};
