@@ -1,6 +1,7 @@
 import { memo, useEffect } from "react";
 import type { EntityColumn, EntityTableModel, EntityView, SortOrder } from "@/lib/client/account/entity-table-model";
 import { formatCount } from "@/lib/client/account/describe-event-type";
+import { readEntityAt } from "@/lib/client/account/entity-rows";
 import { ENTITY_ROW_HEIGHT, EntityRow } from "@/components/account/entity-row";
 import { EntityTableHeader } from "@/components/account/entity-table-header";
 import type { EntityRowsLoad } from "@/components/account/use-entity-rows";
@@ -35,7 +36,7 @@ export const EntityTableBody = memo(function EntityTableBody({ model, view, sort
   const rows = [];
   for (let position = first; position < last; position += 1) {
     const index = view.rows[position] as number;
-    const entity = model.entities[index];
+    const entity = readEntityAt(model.rows, index);
     if (entity === undefined) continue;
     rows.push(<EntityRow key={index} entity={entity} rowIndex={position + 2} striped={position % 2 === 1} style={{ transform: `translateY(${position * rowHeight}px)` }} />);
   }
@@ -67,7 +68,7 @@ export const EntityTableBody = memo(function EntityTableBody({ model, view, sort
             ? "Loading affected resources…"
             : load.state === "error"
               ? "The affected resources could not be loaded."
-              : model.entities.length === 0
+              : model.rows.count === 0
                 ? "AWS lists no affected resources for this event."
                 : "No resources match this search and status filter."}
         </p>

@@ -31,7 +31,7 @@ export function EntityTable({ eventId, expectedTotal, initialFilter }: EntityTab
   const [reloadToken, setReloadToken] = useState(0);
   const load = useEntityRows(eventId, reloadToken);
   const [filter, setFilter] = useState(initialFilter);
-  const model = useMemo(() => measureStep("healthdeck:entity-model", () => buildEntityTableModel(load.entities)), [load.entities]);
+  const model = useMemo(() => measureStep("healthdeck:entity-model", () => buildEntityTableModel(load.rows)), [load.rows]);
   const deferredFilter = useDeferredValue(filter);
   const view = useMemo(() => measureStep("healthdeck:entity-filter", () => filterEntityRows(model, deferredFilter)), [model, deferredFilter]);
 

@@ -1,20 +1,20 @@
 import { useEffect, useState } from "react";
-import type { AffectedEntity } from "@/lib/shared/account-health-contract";
 import { buildEntitiesApiUrl, ENTITY_PAGE } from "@/lib/client/account/entity-links";
+import { EMPTY_ENTITY_ROWS, joinEntityRowColumns, type EntityRowColumns } from "@/lib/client/account/entity-rows";
 import { fetchEntityColumns } from "@/lib/client/account/fetch-entity-columns";
 
 /** Beyond this the browser keeps the first rows only; the CSV download still has every row. */
 export const MAX_LOADED_ROWS = 250_000;
 
 export interface EntityRowsLoad {
-  entities: readonly AffectedEntity[];
+  rows: EntityRowColumns;
   /** total the server reported; null before the first page */
   total: number | null;
   state: "loading" | "partial" | "complete" | "error";
   error: string | null;
 }
 
-const INITIAL: EntityRowsLoad = { entities: [], total: null, state: "loading", error: null };
+const INITIAL: EntityRowsLoad = { rows: EMPTY_ENTITY_ROWS, total: null, state: "loading", error: null };
 
 /** Every affected resource of an event, fetched in lean pages of 50,000; each page is shown as soon as it arrives. */
 export function useEntityRows(eventId: string, reloadToken: number): EntityRowsLoad {
@@ -24,14 +24,16 @@ export function useEntityRows(eventId: string, reloadToken: number): EntityRowsL
     const controller = new AbortController();
     performance.mark("healthdeck:entities-requested");
     async function loadAll() {
-      let loaded: AffectedEntity[] = [];
+      const pages: EntityRowColumns[] = [];
+      let loaded = 0;
       let offset = 0;
       for (;;) {
         const page = await fetchEntityColumns(buildEntitiesApiUrl(eventId, offset, ENTITY_PAGE, "lean"), controller.signal);
-        loaded = loaded.length === 0 ? page.entities : loaded.concat(page.entities);
-        const done = page.nextOffset === null || page.entities.length === 0 || loaded.length >= MAX_LOADED_ROWS;
+        pages.push(page.rows);
+        loaded += page.rows.count;
+        const done = page.nextOffset === null || page.rows.count === 0 || loaded >= MAX_LOADED_ROWS;
         if (controller.signal.aborted) return;
-        setLoad({ entities: loaded, total: page.total, state: done ? "complete" : "partial", error: null });
+        setLoad({ rows: joinEntityRowColumns(pages), total: page.total, state: done ? "complete" : "partial", error: null });
         if (done || page.nextOffset === null) return;
         offset = page.nextOffset;
       }

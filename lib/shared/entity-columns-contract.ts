@@ -10,6 +10,11 @@ export interface EntityColumns {
   accounts: string[];
   /** distinct last-update instants (ISO 8601); `time[i]` indexes this, -1 = none */
   times: string[];
+  /**
+   * Front coding: row i's value is the first `prefix[i]` characters of row i-1's value followed by `value[i]`. Rows
+   * sorted by value share long prefixes (ARNs), so this is most of the bytes saved.
+   */
+  prefix: number[];
   value: string[];
   /** null when no row has one */
   arn: (string | null)[] | null;

@@ -1,11 +1,11 @@
-import type { EntitiesResponse } from "@/lib/shared/account-health-contract";
 import { StatusFetchError } from "@/lib/client/fetch-status-response";
+import type { EntityColumnsPage } from "@/lib/client/account/parse-entity-columns";
 
 /**
- * One `format=lean` page of an event's affected resources, validated and turned back into rows. The parser (with zod)
+ * One `format=lean` page of an event's affected resources, validated, as columns. The parser (with zod)
  * is a chunk of its own, kept off the page's first load; it is requested together with the rows, not after them.
  */
-export async function fetchEntityColumns(url: string, signal?: AbortSignal): Promise<EntitiesResponse> {
+export async function fetchEntityColumns(url: string, signal?: AbortSignal): Promise<EntityColumnsPage> {
   const parser = import("@/lib/client/account/parse-entity-columns");
   let response: Response;
   try {

@@ -4,14 +4,16 @@ import type { EntityColumns } from "@/lib/shared/entity-columns-contract";
 import type { AffectedEntityRecord } from "@/lib/server/sources/account-health/account-health-records";
 import type { EntityQuery } from "@/lib/server/store/account-events-repo";
 import { openHealthdeckStore } from "@/lib/server/store/healthdeck-store";
-import { ENTITY_SLICE } from "@/lib/server/store/list-entity-columns";
+import { countSharedPrefix, ENTITY_SLICE } from "@/lib/server/store/list-entity-columns";
 import { makeLambdaEntities } from "@/tests/fixtures/ui/load-account-fixture";
 
 const ARN = "arn:aws:health:us-west-2::event/LAMBDA/AWS_LAMBDA_PLANNED_LIFECYCLE_EVENT/AWS_LAMBDA_PLANNED_LIFECYCLE_EVENT_1";
 
 /** Rows back from columns, as the browser decodes them. */
 function decode(columns: EntityColumns): AffectedEntity[] {
-  return columns.value.map((value, i) => ({
+  let previous = "";
+  const values = columns.value.map((suffix, i) => (previous = previous.slice(0, columns.prefix[i]) + suffix));
+  return values.map((value, i) => ({
     entityArn: columns.arn?.[i] ?? null,
     entityValue: value,
     entityUrl: columns.url?.[i] ?? null,
@@ -43,6 +45,12 @@ function seed(count: number) {
 const query = (overrides: Partial<EntityQuery> = {}): EntityQuery => ({ offset: 0, limit: 50_000, search: null, statuses: [], sort: "entity", descending: false, ...overrides });
 
 describe("entity columns (format=lean)", () => {
+  it("front-codes values without splitting a surrogate pair", () => {
+    expect(countSharedPrefix("arn:aws:lambda:fn-1", "arn:aws:lambda:fn-2")).toBe(18);
+    expect(countSharedPrefix("", "x")).toBe(0);
+    expect(countSharedPrefix("a\u{1F600}", "a\u{1F601}")).toBe(1);
+  });
+
   it("holds exactly the rows of the default format, in the same order, with small dictionaries", () => {
     const { store, id } = seed(600);
     for (const variant of [query(), query({ sort: "status", descending: true }), query({ offset: 50, limit: 100, search: "fn-1", statuses: ["PENDING"] })]) {

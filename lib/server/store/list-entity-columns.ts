@@ -18,14 +18,24 @@ function readMetadata(json: string): Record<string, string> | null {
   return entries.length > 0 ? Object.fromEntries(entries) : null;
 }
 
+/** Characters two strings share at the start, never splitting a surrogate pair. */
+export function countSharedPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let shared = 0;
+  while (shared < max && a.charCodeAt(shared) === b.charCodeAt(shared)) shared += 1;
+  const last = a.charCodeAt(shared - 1);
+  return shared > 0 && last >= 0xd800 && last <= 0xdbff ? shared - 1 : shared;
+}
+
 /** Builds EntityColumns row by row: repeated statuses, accounts and instants become indexes into dictionaries. */
 export function createEntityColumnsEncoder() {
-  const columns: EntityColumns = { statuses: [], accounts: [], times: [], value: [], arn: [], url: [], status: [], account: [], time: [], metadata: {} };
+  const columns: EntityColumns = { statuses: [], accounts: [], times: [], prefix: [], value: [], arn: [], url: [], status: [], account: [], time: [], metadata: {} };
   const arn: (string | null)[] = [];
   const url: (string | null)[] = [];
   const lookups = { status: new Map<string, number>(), account: new Map<string, number>(), time: new Map<number, number>() };
   let hasArn = false;
   let hasUrl = false;
+  let previous = "";
   const indexIn = <K>(lookup: Map<K, number>, list: string[], key: K, label: (key: K) => string) => {
     let index = lookup.get(key);
     if (index === undefined) {
@@ -42,7 +52,10 @@ export function createEntityColumnsEncoder() {
       for (const [rowArn, value, rowUrl, account, status, updated, metadataJson] of rows) {
         const metadata = readMetadata(metadataJson);
         if (metadata !== null) columns.metadata[String(columns.value.length)] = metadata;
-        columns.value.push(value);
+        const shared = countSharedPrefix(previous, value);
+        columns.prefix.push(shared);
+        columns.value.push(value.slice(shared));
+        previous = value;
         arn.push(rowArn);
         url.push(rowUrl);
         hasArn ||= rowArn !== null;
