@@ -85,6 +85,13 @@ async function measureFilters(page: Page): Promise<{ search: number[]; status: n
       maxDomRows = Math.max(maxDomRows, applied.domRows);
     }
   }
+  // Typed one key at a time, as a reader does: each keystroke is its own filter.
+  const typed = "fn-0123";
+  for (let length = 1; length <= typed.length; length += 1) {
+    const applied = await measureApply(page, typed.slice(0, length), "", () => box.press(typed.charAt(length - 1)));
+    search.push(applied.latency);
+  }
+  await measureApply(page, "", "", () => box.fill(""));
   const hasStatusHook = await page.locator("[data-entity-table][data-applied-status]").count();
   if (hasStatusHook > 0) {
     for (const [label, value] of [["Resolved", "RESOLVED"], ["All statuses", ""], ["Pending", "PENDING"], ["All statuses", ""]] as const) {
@@ -163,7 +170,7 @@ export const entityTableBenchmark: Benchmark = {
     const interactiveP95 = percentile(interactive, 95);
     printFigure(`${NAME}.interactive`, { runs: RUNS, p50: p(interactive, 50), p95: formatMs(interactiveP95), max: formatMs(Math.max(...interactive)) }, { text: `p95 ≤ ${INTERACTIVE_GOAL_MS} ms (navigation start → ${ENTITIES} rows loaded and a search applied)`, met: interactiveP95 <= INTERACTIVE_GOAL_MS });
     const searchP95 = percentile(search, 95);
-    printFigure(`${NAME}.search`, { samples: search.length, p50: p(search, 50), p95: formatMs(searchP95), max: formatMs(Math.max(...search)), queries: QUERIES.join("|") }, { text: `p95 ≤ ${FILTER_GOAL_MS} ms (input event → rows updated and painted)`, met: searchP95 <= FILTER_GOAL_MS });
+    printFigure(`${NAME}.search`, { samples: search.length, p50: p(search, 50), p95: formatMs(searchP95), max: formatMs(Math.max(...search)), queries: `${QUERIES.join("|")} and typing fn-0123` }, { text: `p95 ≤ ${FILTER_GOAL_MS} ms (input event → rows updated and painted)`, met: searchP95 <= FILTER_GOAL_MS });
     if (status.length > 0) {
       const statusP95 = percentile(status, 95);
       printFigure(`${NAME}.status-filter`, { samples: status.length, p50: p(status, 50), p95: formatMs(statusP95), max: formatMs(Math.max(...status)) }, { text: `p95 ≤ ${FILTER_GOAL_MS} ms (click → rows updated and painted)`, met: statusP95 <= FILTER_GOAL_MS });

@@ -1,7 +1,9 @@
 import { useEffect, useState } from "react";
 import { buildEntitiesApiUrl, ENTITY_PAGE } from "@/lib/client/account/entity-links";
 import { EMPTY_ENTITY_ROWS, joinEntityRowColumns, type EntityRowColumns } from "@/lib/client/account/entity-rows";
-import { fetchEntityColumns } from "@/lib/client/account/fetch-entity-columns";
+import { fetchEntityColumns, startPreloadedEntityColumns, takePreloadedEntityColumns } from "@/lib/client/account/fetch-entity-columns";
+
+startPreloadedEntityColumns();
 
 /** Beyond this the browser keeps the first rows only; the CSV download still has every row. */
 export const MAX_LOADED_ROWS = 250_000;
@@ -28,7 +30,8 @@ export function useEntityRows(eventId: string, reloadToken: number): EntityRowsL
       let loaded = 0;
       let offset = 0;
       for (;;) {
-        const page = await fetchEntityColumns(buildEntitiesApiUrl(eventId, offset, ENTITY_PAGE, "lean"), controller.signal);
+        const url = buildEntitiesApiUrl(eventId, offset, ENTITY_PAGE, "lean");
+        const page = await (takePreloadedEntityColumns(url) ?? fetchEntityColumns(url, controller.signal));
         pages.push(page.rows);
         loaded += page.rows.count;
         const done = page.nextOffset === null || page.rows.count === 0 || loaded >= MAX_LOADED_ROWS;

@@ -50,6 +50,19 @@ describe("filterEntityRows", () => {
     expect(Object.fromEntries(view.countsByStatus)).toEqual({ IMPAIRED: 1, RESOLVED: 1, AWAITING_REVIEW: 0 });
   });
 
+  it("narrows a search that extends the last one to the rows that matched it, with the same result as a full scan", () => {
+    const many = makeLambdaEntities(5_000);
+    const typed = buildEntityTableModel(many);
+    const fresh = (q: string, statuses: string[] = []) => filterEntityRows(buildEntityTableModel(many), { ...ALL, q, statuses });
+    for (const [q, statuses] of [["o", []], ["or", []], ["orders-1", ["PENDING"]], ["orders-12", []], ["orders-1", []], ["4444", []], ["", []], ["fn-1", ["RESOLVED"]]] as const) {
+      const view = filterEntityRows(typed, { ...ALL, q, statuses: [...statuses] });
+      const expected = fresh(q, [...statuses]);
+      expect([...view.rows], q).toEqual([...expected.rows]);
+      expect(view.searchMatches).toBe(expected.searchMatches);
+    }
+    expect(typed.lastSearch?.needle).toBe("fn-1");
+  });
+
   it("computes each order once", () => {
     expect(sortEntityIndices(model, "status", "asc")).toBe(sortEntityIndices(model, "status", "asc"));
   });
