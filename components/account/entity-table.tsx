@@ -3,7 +3,7 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from "react";
 import { buildEntitiesCsvHref } from "@/lib/client/account/entity-links";
 import { serializeEntityFilter } from "@/lib/client/account/entity-filter-url";
-import { buildEntityTableModel, filterEntityRows, type EntityColumn, type EntityFilter } from "@/lib/client/account/entity-table-model";
+import { filterEntityRows, getEntityTableModel, type EntityColumn, type EntityFilter } from "@/lib/client/account/entity-table-model";
 import { EntityStatusChips } from "@/components/account/entity-status-chips";
 import { EntityTableBody } from "@/components/account/entity-table-body";
 import { EntityTableStatus } from "@/components/account/entity-table-status";
@@ -31,7 +31,7 @@ export function EntityTable({ eventId, expectedTotal, initialFilter }: EntityTab
   const [reloadToken, setReloadToken] = useState(0);
   const load = useEntityRows(eventId, reloadToken);
   const [filter, setFilter] = useState(initialFilter);
-  const model = useMemo(() => measureStep("healthdeck:entity-model", () => buildEntityTableModel(load.rows)), [load.rows]);
+  const model = useMemo(() => measureStep("healthdeck:entity-model", () => getEntityTableModel(load.rows)), [load.rows]);
   const deferredFilter = useDeferredValue(filter);
   const view = useMemo(() => measureStep("healthdeck:entity-filter", () => filterEntityRows(model, deferredFilter)), [model, deferredFilter]);
 

@@ -1,9 +1,11 @@
 import { useEffect, useState } from "react";
 import { buildEntitiesApiUrl, ENTITY_PAGE } from "@/lib/client/account/entity-links";
 import { EMPTY_ENTITY_ROWS, joinEntityRowColumns, type EntityRowColumns } from "@/lib/client/account/entity-rows";
+import { getEntityTableModel, sortEntityIndices } from "@/lib/client/account/entity-table-model";
 import { fetchEntityColumns, startPreloadedEntityColumns, takePreloadedEntityColumns } from "@/lib/client/account/fetch-entity-columns";
 
-startPreloadedEntityColumns();
+// The table's model (search text, default order) is built with the early rows too, while the page still hydrates.
+startPreloadedEntityColumns((page) => sortEntityIndices(getEntityTableModel(page.rows), "entity", "asc"));
 
 /** Beyond this the browser keeps the first rows only; the CSV download still has every row. */
 export const MAX_LOADED_ROWS = 250_000;

@@ -1,13 +1,14 @@
 import type { AffectedEntity } from "@/lib/shared/account-health-contract";
 import { toEntityRowColumns, type EntityRowColumns } from "@/lib/client/account/entity-rows";
+import { buildEntitySearchText, findEntityMatches, type EntitySearchText } from "@/lib/client/account/entity-search-text";
 
 export const ENTITY_COLUMNS = ["entity", "arn", "account", "status", "lastUpdated"] as const;
 export type EntityColumn = (typeof ENTITY_COLUMNS)[number];
 export type SortOrder = "asc" | "desc";
 
 /**
- * Affected resources prepared once for fast filtering: lowercase search keys are computed when the rows arrive, and
- * each sort order is computed at most once and cached, so a keystroke is a single linear scan.
+ * Affected resources prepared once for fast filtering: the lowercase search text is built when the rows arrive, and
+ * each sort order is computed at most once and cached, so a keystroke is one native scan and one pass over the order.
  */
 export interface EntityTableModel {
   rows: EntityRowColumns;
@@ -15,22 +16,25 @@ export interface EntityTableModel {
   statuses: readonly string[];
   /** per row: index into `statuses` */
   statusIndex: Int32Array;
-  /** per row: value, ARN and account lowercased, separated by NUL so a match never spans two fields */
-  searchKeys: readonly string[];
+  search: EntitySearchText;
   sortCache: Map<string, Int32Array>;
-  /** the last search and, per row, whether it matched: a longer search containing it only looks at those rows */
-  lastSearch: { needle: string; matches: Uint8Array } | null;
 }
 
 export function buildEntityTableModel(input: EntityRowColumns | readonly AffectedEntity[]): EntityTableModel {
   const rows = "count" in input ? input : toEntityRowColumns(input);
-  const accounts = rows.accounts.map((account) => account.toLowerCase());
-  const searchKeys = new Array<string>(rows.count);
-  for (let i = 0; i < rows.count; i += 1) {
-    const arn = rows.arns?.[i] ?? null;
-    searchKeys[i] = `${(rows.values[i] as string).toLowerCase()}\u0000${arn === null ? "" : arn.toLowerCase()}\u0000${accounts[rows.accountIndex[i] as number] ?? ""}`;
+  return { rows, statuses: rows.statuses, statusIndex: rows.statusIndex, search: buildEntitySearchText(rows), sortCache: new Map() };
+}
+
+const models = new WeakMap<EntityRowColumns, EntityTableModel>();
+
+/** The model of these rows, built once: the rows of a preloaded page can be prepared before the page hydrates. */
+export function getEntityTableModel(rows: EntityRowColumns): EntityTableModel {
+  let model = models.get(rows);
+  if (model === undefined) {
+    model = buildEntityTableModel(rows);
+    models.set(rows, model);
   }
-  return { rows, statuses: rows.statuses, statusIndex: rows.statusIndex, searchKeys, sortCache: new Map(), lastSearch: null };
+  return model;
 }
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -110,26 +114,18 @@ export function filterEntityRows(model: EntityTableModel, filter: EntityFilter):
   });
   const counts = new Uint32Array(Math.max(model.statuses.length, 1));
   const rows = new Int32Array(order.length);
-  const { searchKeys, statusIndex } = model;
-  // Typing narrows: every row matching "fn-01" matched "fn-0", so only those are searched again.
-  const previous = model.lastSearch;
-  const narrowed = needle !== "" && previous !== null && needle.includes(previous.needle) ? previous.matches : null;
-  const matches = needle === "" ? null : new Uint8Array(order.length);
+  const { statusIndex } = model;
+  const matches = needle === "" ? null : findEntityMatches(model.search, needle, order.length);
   let kept = 0;
   let searchMatches = 0;
   for (let i = 0; i < order.length; i += 1) {
     const row = order[i] as number;
-    if (matches !== null) {
-      if (narrowed !== null && narrowed[row] === 0) continue;
-      if (!(searchKeys[row] as string).includes(needle)) continue;
-      matches[row] = 1;
-    }
+    if (matches !== null && matches[row] === 0) continue;
     const code = statusIndex[row] as number;
     counts[code] = (counts[code] as number) + 1;
     searchMatches += 1;
     if (keep[code] === 1) rows[kept++] = row;
   }
-  model.lastSearch = matches === null ? null : { needle, matches };
   const countsByStatus = new Map(model.statuses.map((status, code) => [status, counts[code] as number] as const));
   return { rows: rows.subarray(0, kept), countsByStatus, searchMatches };
 }

@@ -24,16 +24,19 @@ const early = new Map<string, Promise<EntityColumnsPage>>();
 
 /**
  * Starts on the pages the server told the browser to preload as soon as this module runs, before the page has
- * hydrated: the rows are then often decoded by the time the table asks for them (takePreloadedEntityColumns).
+ * hydrated: the rows are then often decoded (and `prepare`d) by the time the table asks (takePreloadedEntityColumns).
  */
-export function startPreloadedEntityColumns(): void {
+export function startPreloadedEntityColumns(prepare: (page: EntityColumnsPage) => void = () => undefined): void {
   if (typeof document === "undefined") return;
   for (const link of document.querySelectorAll<HTMLLinkElement>('link[rel="preload"][as="fetch"]')) {
     const url = new URL(link.href, window.location.href);
     if (url.origin !== window.location.origin || !url.pathname.endsWith("/entities") || url.searchParams.get("format") !== "lean") continue;
     const key = `${url.pathname}${url.search}`;
     if (early.has(key)) continue;
-    const page = fetchEntityColumns(key);
+    const page = fetchEntityColumns(key).then((decoded) => {
+      prepare(decoded);
+      return decoded;
+    });
     // Rejections are handled where the page is taken; one never taken is dropped quietly.
     page.catch(() => undefined);
     early.set(key, page);
