@@ -31,7 +31,8 @@ interface LogEvent {
 
 const NOW = Date.now();
 const EVENTS: LogEvent[] = [
-  { key: "ec2", account: ACCOUNT_A, service: "EC2", code: "AWS_EC2_OPERATIONAL_ISSUE", category: "issue", status: "open", region: "us-east-1", description: `Increased API error rates (ticket zq${RUN}).`, startMs: NOW - 3_600_000 },
+  // Not us-east-1: account.spec.ts counts the open events that touch the board's us-east-1 cells.
+  { key: "ec2", account: ACCOUNT_A, service: "EC2", code: "AWS_EC2_OPERATIONAL_ISSUE", category: "issue", status: "open", region: "ap-southeast-2", description: `Increased API error rates (ticket zq${RUN}).`, startMs: NOW - 3_600_000 },
   { key: "rds", account: ACCOUNT_A, service: "RDS", code: "AWS_RDS_MAINTENANCE_SCHEDULED", category: "scheduledChange", status: "upcoming", region: "eu-west-1", description: "Your database will be patched.", startMs: NOW + 3 * DAY },
   { key: "billing", account: ACCOUNT_B, service: "BILLING", code: "AWS_BILLING_NOTIFICATION", category: "accountNotification", status: "open", region: "global", description: "Your invoice is available.", startMs: NOW - 10 * DAY },
   { key: "lambda-old", account: ACCOUNT_B, service: "LAMBDA", code: "AWS_LAMBDA_OPERATIONAL_ISSUE", category: "issue", status: "closed", region: "us-west-2", description: "Increased invocation errors.", startMs: NOW - 40 * DAY, endMs: NOW - 39 * DAY },
