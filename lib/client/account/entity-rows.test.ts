@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
+import type { AffectedEntity } from "@/lib/shared/account-health-contract";
 import { joinEntityRowColumns, readEntityAt, toEntityRowColumns } from "@/lib/client/account/entity-rows";
 import { makeLambdaEntities } from "@/tests/fixtures/ui/load-account-fixture";
 
 const rowsOf = (columns: ReturnType<typeof toEntityRowColumns>) => Array.from({ length: columns.count }, (_, i) => readEntityAt(columns, i));
 
 describe("entity row columns", () => {
-  const entities = makeLambdaEntities(30).map((entity, i) => ({ ...entity, accountId: i === 4 ? null : entity.accountId, lastUpdatedTime: i === 6 ? null : entity.lastUpdatedTime, metadata: i === 8 ? { team: "orders" } : {} }));
+  const entities = makeLambdaEntities(30).map((entity, i): AffectedEntity => ({ ...entity, accountId: i === 4 ? null : entity.accountId, lastUpdatedTime: i === 6 ? null : entity.lastUpdatedTime, metadata: i === 8 ? { team: "orders" } : {} }));
 
   it("round-trips rows, sharing repeated accounts, statuses and times in dictionaries", () => {
     const columns = toEntityRowColumns(entities);
