@@ -1,8 +1,11 @@
 import { availableParallelism, loadavg } from "node:os";
 import type { Benchmark } from "@/bench/support/benchmark";
 import { createCleanupStack, runOpenCleanupStacks } from "@/bench/support/cleanup-stack";
+import { accountSyncBenchmark } from "@/bench/account-sync";
+import { entityTableBenchmark } from "@/bench/entity-table";
 import { fanOutBenchmark } from "@/bench/fan-out";
 import { firstLoadJsBenchmark } from "@/bench/first-load-js";
+import { ingestBenchmark } from "@/bench/ingest";
 import { lighthouseBenchmark } from "@/bench/lighthouse";
 import { nocChangeToScreenBenchmark } from "@/bench/noc-change-to-screen";
 import { nocEnduranceBenchmark } from "@/bench/noc-endurance";
@@ -15,7 +18,7 @@ import { viewersBenchmark } from "@/bench/viewers";
  * `npm run bench` runs every benchmark in order; `npm run bench -- <name> [<name>…]` runs some.
  * Benchmarks print figures and goals; a missed goal never fails the run, only a benchmark that could not measure.
  */
-const BENCHMARKS: readonly Benchmark[] = [pollCycleBenchmark, statusApiBenchmark, viewersBenchmark, fanOutBenchmark, firstLoadJsBenchmark, lighthouseBenchmark, nocChangeToScreenBenchmark, nocEnduranceBenchmark, nocLighthouseBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [pollCycleBenchmark, statusApiBenchmark, viewersBenchmark, fanOutBenchmark, firstLoadJsBenchmark, lighthouseBenchmark, nocChangeToScreenBenchmark, nocEnduranceBenchmark, nocLighthouseBenchmark, accountSyncBenchmark, entityTableBenchmark, ingestBenchmark];
 
 function selectBenchmarks(names: string[]): Benchmark[] {
   if (names.length === 0) return [...BENCHMARKS];

@@ -1,6 +1,7 @@
 import { memo, useEffect } from "react";
 import type { EntityColumn, EntityTableModel, EntityView, SortOrder } from "@/lib/client/account/entity-table-model";
 import { formatCount } from "@/lib/client/account/describe-event-type";
+import { readEntityAt } from "@/lib/client/account/entity-rows";
 import { ENTITY_ROW_HEIGHT, EntityRow } from "@/components/account/entity-row";
 import { EntityTableHeader } from "@/components/account/entity-table-header";
 import type { EntityRowsLoad } from "@/components/account/use-entity-rows";
@@ -17,12 +18,14 @@ interface EntityTableBodyProps {
   reserveHeight: boolean;
   /** the search text the rows reflect, for tests and benchmarks */
   appliedQuery: string;
+  /** the status filter the rows reflect (comma-separated), for tests and benchmarks */
+  appliedStatuses: string;
   load: EntityRowsLoad;
   onSort: (column: EntityColumn) => void;
 }
 
 /** The scrolling table: a focusable region (arrow keys and Page Up/Down scroll it) rendering only the rows in view. */
-export const EntityTableBody = memo(function EntityTableBody({ model, view, sort, order, resetKey, reserveHeight, appliedQuery, load, onSort }: EntityTableBodyProps) {
+export const EntityTableBody = memo(function EntityTableBody({ model, view, sort, order, resetKey, reserveHeight, appliedQuery, appliedStatuses, load, onSort }: EntityTableBodyProps) {
   const count = view.rows.length;
   const { scrollerRef, probeRef, rowHeight, first, last, totalHeight, scrollToTop } = useVirtualRows(count);
 
@@ -33,7 +36,7 @@ export const EntityTableBody = memo(function EntityTableBody({ model, view, sort
   const rows = [];
   for (let position = first; position < last; position += 1) {
     const index = view.rows[position] as number;
-    const entity = model.entities[index];
+    const entity = readEntityAt(model.rows, index);
     if (entity === undefined) continue;
     rows.push(<EntityRow key={index} entity={entity} rowIndex={position + 2} striped={position % 2 === 1} style={{ transform: `translateY(${position * rowHeight}px)` }} />);
   }
@@ -51,6 +54,7 @@ export const EntityTableBody = memo(function EntityTableBody({ model, view, sort
       data-entity-table={load.state}
       data-row-count={count}
       data-applied-q={appliedQuery}
+      data-applied-status={appliedStatuses}
       className={`relative max-h-[min(70vh,48rem)] overflow-auto ${reserveHeight ? "min-h-[min(70vh,48rem)]" : ""} overscroll-contain rounded-md border border-gray-200 bg-white dark:border-gray-800 dark:bg-gray-900`}
     >
       <EntityTableHeader sort={sort} order={order} onSort={onSort} />
@@ -64,7 +68,7 @@ export const EntityTableBody = memo(function EntityTableBody({ model, view, sort
             ? "Loading affected resources…"
             : load.state === "error"
               ? "The affected resources could not be loaded."
-              : model.entities.length === 0
+              : model.rows.count === 0
                 ? "AWS lists no affected resources for this event."
                 : "No resources match this search and status filter."}
         </p>

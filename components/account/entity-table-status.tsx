@@ -24,7 +24,7 @@ export function EntityTableStatus({ load, expectedTotal, shown, isStale, onReloa
       </p>
     );
   }
-  const loaded = load.entities.length;
+  const loaded = load.rows.count;
   const total = load.total ?? expectedTotal;
   const changed = load.state === "complete" && load.total !== null && expectedTotal !== load.total;
   return (

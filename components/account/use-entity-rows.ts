@@ -1,40 +1,46 @@
 import { useEffect, useState } from "react";
-import type { AffectedEntity } from "@/lib/shared/account-health-contract";
-import { buildEntitiesApiUrl, ENTITY_FIRST_PAGE, ENTITY_NEXT_PAGE } from "@/lib/client/account/entity-links";
-import { fetchEntitiesPage } from "@/lib/client/account/fetch-account";
+import { buildEntitiesApiUrl, ENTITY_PAGE } from "@/lib/client/account/entity-links";
+import { EMPTY_ENTITY_ROWS, joinEntityRowColumns, type EntityRowColumns } from "@/lib/client/account/entity-rows";
+import { getEntityTableModel, sortEntityIndices } from "@/lib/client/account/entity-table-model";
+import { fetchEntityColumns, startPreloadedEntityColumns, takePreloadedEntityColumns } from "@/lib/client/account/fetch-entity-columns";
+
+// The table's model (search text, default order) is built with the early rows too, while the page still hydrates.
+startPreloadedEntityColumns((page) => sortEntityIndices(getEntityTableModel(page.rows), "entity", "asc"));
 
 /** Beyond this the browser keeps the first rows only; the CSV download still has every row. */
 export const MAX_LOADED_ROWS = 250_000;
 
 export interface EntityRowsLoad {
-  entities: readonly AffectedEntity[];
+  rows: EntityRowColumns;
   /** total the server reported; null before the first page */
   total: number | null;
   state: "loading" | "partial" | "complete" | "error";
   error: string | null;
 }
 
-const INITIAL: EntityRowsLoad = { entities: [], total: null, state: "loading", error: null };
+const INITIAL: EntityRowsLoad = { rows: EMPTY_ENTITY_ROWS, total: null, state: "loading", error: null };
 
-/** Every affected resource of an event, fetched page by page; each page is shown as soon as it arrives. */
+/** Every affected resource of an event, fetched in lean pages of 50,000; each page is shown as soon as it arrives. */
 export function useEntityRows(eventId: string, reloadToken: number): EntityRowsLoad {
   const [load, setLoad] = useState<EntityRowsLoad>(INITIAL);
 
   useEffect(() => {
     const controller = new AbortController();
+    performance.mark("healthdeck:entities-requested");
     async function loadAll() {
-      let loaded: AffectedEntity[] = [];
+      const pages: EntityRowColumns[] = [];
+      let loaded = 0;
       let offset = 0;
-      let limit = ENTITY_FIRST_PAGE;
       for (;;) {
-        const page = await fetchEntitiesPage(buildEntitiesApiUrl(eventId, offset, limit), controller.signal);
-        loaded = loaded.length === 0 ? page.entities : loaded.concat(page.entities);
-        const done = page.nextOffset === null || page.entities.length === 0 || loaded.length >= MAX_LOADED_ROWS;
+        const url = buildEntitiesApiUrl(eventId, offset, ENTITY_PAGE, "lean");
+        const page = await (takePreloadedEntityColumns(url) ?? fetchEntityColumns(url, controller.signal));
+        pages.push(page.rows);
+        loaded += page.rows.count;
+        const done = page.nextOffset === null || page.rows.count === 0 || loaded >= MAX_LOADED_ROWS;
         if (controller.signal.aborted) return;
-        setLoad({ entities: loaded, total: page.total, state: done ? "complete" : "partial", error: null });
+        setLoad({ rows: joinEntityRowColumns(pages), total: page.total, state: done ? "complete" : "partial", error: null });
         if (done || page.nextOffset === null) return;
         offset = page.nextOffset;
-        limit = ENTITY_NEXT_PAGE;
       }
     }
     loadAll().catch((error: unknown) => {

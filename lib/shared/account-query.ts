@@ -84,7 +84,8 @@ export interface EntitiesQuery {
   statuses: string[];
   sort: (typeof ENTITY_SORTS)[number];
   order: "asc" | "desc";
-  format: "json" | "csv";
+  /** lean: the rows as dictionary-encoded columns (EntityColumnsResponse) */
+  format: "json" | "csv" | "lean";
 }
 
 export const entitiesQuerySchema = z.object({
@@ -98,7 +99,7 @@ export const entitiesQuerySchema = z.object({
   status: list(/^[A-Za-z_]{2,20}$/, "status must be an entity status such as IMPAIRED", 10),
   sort: z.enum(ENTITY_SORTS).default("entity"),
   order: z.enum(["asc", "desc"]).default("asc"),
-  format: z.enum(["json", "csv"]).default("json"),
+  format: z.enum(["json", "csv", "lean"]).default("json"),
 });
 
 export function parseEntitiesQuery(input: QueryInput): ParseResult<EntitiesQuery> {

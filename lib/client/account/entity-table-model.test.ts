@@ -50,8 +50,29 @@ describe("filterEntityRows", () => {
     expect(Object.fromEntries(view.countsByStatus)).toEqual({ IMPAIRED: 1, RESOLVED: 1, AWAITING_REVIEW: 0 });
   });
 
+  it("finds exactly the rows a field-by-field search finds, on thousands of rows and awkward text", () => {
+    const many = [...makeLambdaEntities(5_000), entity("Line\nbreak", "IMPAIRED"), entity("İstanbul-db", "PENDING"), entity("x", "IMPAIRED", { accountId: "999988887777" })];
+    const model = buildEntityTableModel(many);
+    const naive = (q: string) => many.flatMap((row, i) => ([row.entityValue, row.entityArn ?? "", row.accountId ?? ""].some((field) => field.toLowerCase().includes(q.toLowerCase())) ? [i] : []));
+    for (const q of ["o", "orders-1", "ORDERS-12", "4444", "fn-1", "line", "break", "istanbul", "i̇stanbul", "7777", "x", "zzz"]) {
+      const view = filterEntityRows(model, { ...ALL, q });
+      expect([...view.rows].sort((a, b) => a - b), q).toEqual(naive(q));
+    }
+    // Never across two rows or two fields.
+    expect(filterEntityRows(model, { ...ALL, q: "break\u0000" }).rows.length).toBe(naive("break\u0000").length);
+    expect(filterEntityRows(model, { ...ALL, q: "x999988887777" }).rows).toHaveLength(0);
+  });
+
   it("computes each order once", () => {
     expect(sortEntityIndices(model, "status", "asc")).toBe(sortEntityIndices(model, "status", "asc"));
+  });
+
+  it("keeps rows that arrive in the server's order as they are, ties in arrival order, and still sorts any other input", () => {
+    const sorted = [entity("a", "IMPAIRED"), entity("b", "IMPAIRED"), entity("b", "RESOLVED"), entity("c", "IMPAIRED")];
+    expect([...sortEntityIndices(buildEntityTableModel(sorted), "entity", "asc")]).toEqual([0, 1, 2, 3]);
+    expect([...sortEntityIndices(buildEntityTableModel(sorted), "entity", "desc")]).toEqual([3, 1, 2, 0]);
+    const almost = [entity("a", "IMPAIRED"), entity("c", "IMPAIRED"), entity("b", "IMPAIRED")];
+    expect([...sortEntityIndices(buildEntityTableModel(almost), "entity", "asc")]).toEqual([0, 2, 1]);
   });
 
   it("handles no rows", () => {

@@ -1,19 +1,33 @@
 import type { EntitiesQuery } from "@/lib/shared/account-query";
 import type { AffectedEntity, EntitiesResponse } from "@/lib/shared/account-health-contract";
+import type { EntityColumnsResponse } from "@/lib/shared/entity-columns-contract";
 import type { AccountEventsRepo } from "@/lib/server/store/account-events-repo";
+import type { HealthdeckStore } from "@/lib/server/store/healthdeck-store";
+import { createEntityPageCache } from "@/lib/server/services/cache-entity-pages";
+
+const toRepoQuery = (query: EntitiesQuery) => ({
+  offset: query.offset,
+  limit: query.limit,
+  search: query.q,
+  statuses: query.statuses,
+  sort: query.sort,
+  descending: query.order === "desc",
+});
+
+const findNextOffset = (offset: number, length: number, total: number) => (offset + length < total ? offset + length : null);
 
 export function listEventEntities(repo: AccountEventsRepo, eventId: string, query: EntitiesQuery): EntitiesResponse | null {
   if (!repo.getById(eventId)) return null;
-  const page = repo.listEntities(eventId, {
-    offset: query.offset,
-    limit: query.limit,
-    search: query.q,
-    statuses: query.statuses,
-    sort: query.sort,
-    descending: query.order === "desc",
-  });
-  const nextOffset = query.offset + page.entities.length < page.total ? query.offset + page.entities.length : null;
-  return { eventId, total: page.total, offset: query.offset, limit: query.limit, nextOffset, entities: page.entities };
+  const page = repo.listEntities(eventId, toRepoQuery(query));
+  return { eventId, total: page.total, offset: query.offset, limit: query.limit, nextOffset: findNextOffset(query.offset, page.entities.length, page.total), entities: page.entities };
+}
+
+/** The same page as listEventEntities, as dictionary-encoded columns (`format=lean`), read in slices. */
+export async function listEventEntityColumns(repo: AccountEventsRepo, eventId: string, query: EntitiesQuery): Promise<EntityColumnsResponse | null> {
+  if (!repo.getById(eventId)) return null;
+  const page = await repo.listEntityColumnsInSlices(eventId, toRepoQuery(query));
+  const nextOffset = findNextOffset(query.offset, page.columns.value.length, page.total);
+  return { eventId, total: page.total, offset: query.offset, limit: query.limit, nextOffset, format: "lean", columns: page.columns };
 }
 
 const CSV_COLUMNS = ["entityValue", "entityArn", "accountId", "status", "lastUpdatedTime", "entityUrl"] as const;
@@ -42,14 +56,7 @@ export function streamEntitiesCsv(repo: AccountEventsRepo, eventId: string, quer
         controller.enqueue(encoder.encode(`${CSV_COLUMNS.join(",")}\r\n`));
         return;
       }
-      const page = repo.listEntities(eventId, {
-        offset,
-        limit: CSV_CHUNK,
-        search: query.q,
-        statuses: query.statuses,
-        sort: query.sort,
-        descending: query.order === "desc",
-      });
+      const page = repo.listEntities(eventId, { ...toRepoQuery(query), offset, limit: CSV_CHUNK });
       if (page.entities.length === 0) {
         controller.close();
         return;
@@ -57,5 +64,20 @@ export function streamEntitiesCsv(repo: AccountEventsRepo, eventId: string, quer
       offset += page.entities.length;
       controller.enqueue(encoder.encode(page.entities.map(toCsvRow).join("")));
     },
+  });
+}
+
+const leanPages = createEntityPageCache(4, 16 * 1024 * 1024);
+
+/**
+ * The `format=lean` page as JSON text, cached until the store changes (its version, or a commit by another process:
+ * SQLite's data_version). Null when there is no such event.
+ */
+export function readEntityColumnsJson(store: HealthdeckStore, eventId: string, query: EntitiesQuery): Promise<string | null> {
+  const version = `${store.version}:${String(store.db.pragma("data_version", { simple: true }))}`;
+  const key = `${eventId}?${JSON.stringify(query)}`;
+  return leanPages.get(key, version, async () => {
+    const page = await listEventEntityColumns(store.accountEvents, eventId, query);
+    return page === null ? null : JSON.stringify(page);
   });
 }

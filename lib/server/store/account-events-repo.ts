@@ -2,6 +2,9 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { isSecurityEventCode, type AccountEvent, type AffectedEntity, type EntityCounts } from "@/lib/shared/account-health-contract";
 import type { AccountEventRecord, AffectedEntityRecord } from "@/lib/server/sources/account-health/account-health-records";
+import type { EntityColumns } from "@/lib/shared/entity-columns-contract";
+import { buildEntityQuerySql, countEntitiesFor } from "@/lib/server/store/entity-query-sql";
+import { listEntityColumns, listEntityColumnsInSlices } from "@/lib/server/store/list-entity-columns";
 import type { SqliteDatabase } from "@/lib/server/store/open-database";
 
 /** Stable, URL-safe id of an (event ARN, account) pair: the same ARN is shared by many accounts. */
@@ -103,13 +106,6 @@ export interface EntityQuery {
   sort: "entity" | "status" | "account" | "lastUpdated";
   descending: boolean;
 }
-
-const SORT_COLUMNS: Record<EntityQuery["sort"], string> = {
-  entity: "entity_value",
-  status: "status",
-  account: "account_id",
-  lastUpdated: "last_updated_time",
-};
 
 const inList = (column: string, values: readonly string[], params: unknown[]) => {
   params.push(...values);
@@ -264,23 +260,16 @@ export function createAccountEventsRepo(db: SqliteDatabase) {
       return db.prepare<unknown[], EventRow>(sql).all(...params).map(toAccountEvent);
     },
     listEntities(eventId: string, query: EntityQuery): { total: number; entities: AffectedEntity[] } {
-      const where = ["event_id = ?"];
-      const params: unknown[] = [eventId];
-      if (query.statuses.length) where.push(inList("status", query.statuses, params));
-      if (query.search) {
-        where.push("(entity_value LIKE ? ESCAPE '\\' OR entity_arn LIKE ? ESCAPE '\\' OR account_id LIKE ? ESCAPE '\\')");
-        const like = `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-        params.push(like, like, like);
-      }
-      const whereSql = where.join(" AND ");
-      const total = db.prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM account_entities WHERE ${whereSql}`).get(...params)?.n ?? 0;
-      const order = `${SORT_COLUMNS[query.sort]} ${query.descending ? "DESC" : "ASC"}, entity_key`;
+      const { where: whereSql, params, order } = buildEntityQuerySql(eventId, query);
       const rows = db
         .prepare<unknown[], { entity_arn: string | null; entity_value: string; entity_url: string | null; account_id: string | null; status: string; last_updated_time: number | null; metadata_json: string }>(
           `SELECT entity_arn, entity_value, entity_url, account_id, status, last_updated_time, metadata_json
            FROM account_entities WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
         )
         .all(...params, query.limit, query.offset);
+      const total = countEntitiesFor(query.offset, query.limit, rows.length, () =>
+        db.prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM account_entities WHERE ${whereSql}`).get(...params)?.n ?? 0,
+      );
       return {
         total,
         entities: rows.map((row) => ({
@@ -293,6 +282,14 @@ export function createAccountEventsRepo(db: SqliteDatabase) {
           metadata: readEntityMetadata(row.metadata_json),
         })),
       };
+    },
+    /** The same page as listEntities, as dictionary-encoded columns (`format=lean`). */
+    listEntityColumns(eventId: string, query: EntityQuery): { total: number; columns: EntityColumns } {
+      return listEntityColumns(db, eventId, query);
+    },
+    /** listEntityColumns read in slices with turns of the event loop between them (see listEntityColumnsInSlices). */
+    listEntityColumnsInSlices(eventId: string, query: EntityQuery): Promise<{ total: number; columns: EntityColumns }> {
+      return listEntityColumnsInSlices(db, eventId, query);
     },
     /** True the first time (account, event ARN, communication id) is seen: EventBridge delivers at least once. */
     recordReceipt(accountId: string, eventArn: string, communicationId: string, nowMs: number): boolean {

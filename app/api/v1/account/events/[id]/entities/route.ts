@@ -1,8 +1,8 @@
 import { parseEntitiesQuery } from "@/lib/shared/account-query";
-import { jsonBody, jsonError, withErrorMapping } from "@/lib/server/api/json-response";
+import { jsonBody, jsonError, jsonText, withErrorMapping } from "@/lib/server/api/json-response";
 import { parseAccountEventId } from "@/lib/server/api/parse-account-event-id";
 import { getRuntime } from "@/lib/server/runtime/get-runtime";
-import { listEventEntities, streamEntitiesCsv } from "@/lib/server/services/list-event-entities";
+import { listEventEntities, readEntityColumnsJson, streamEntitiesCsv } from "@/lib/server/services/list-event-entities";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -24,6 +24,10 @@ export function GET(request: Request, context: { params: Promise<{ id: string }>
           "X-Content-Type-Options": "nosniff",
         },
       });
+    }
+    if (query.value.format === "lean") {
+      const body = await readEntityColumnsJson(getRuntime().store, id, query.value);
+      return body === null ? jsonError(404, "no such event") : jsonText(body);
     }
     const page = listEventEntities(repo, id, query.value);
     if (!page) return jsonError(404, "no such event");
