@@ -47,20 +47,20 @@ export const AccountRow = memo(function AccountRow({ event, kind, isNew }: { eve
         )}
         {isNew && <NewTag />}
       </p>
-      <p className="noc-line2">
+      <p className="noc-line2 noc-facts">
         <span className="noc-meta">{where(event)}</span>
-        {affected > 0 && ` · ${formatCount(affected)} resource${affected === 1 ? "" : "s"}`}
+        {affected > 0 && <span>{` · ${formatCount(affected)} resource${affected === 1 ? "" : "s"}`}</span>}
         {kind === "scheduled" && event.startTime !== null && (
-          <>
+          <span>
             {" · "}
             <StartsAt iso={event.startTime} />
-          </>
+          </span>
         )}
         {kind !== "scheduled" && updated !== null && (
-          <>
+          <span>
             {" · updated "}
             <AgoTime iso={updated} />
-          </>
+          </span>
         )}
       </p>
     </div>
