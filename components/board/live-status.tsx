@@ -20,6 +20,7 @@ import { useServiceCatalog } from "@/components/board/use-service-catalog";
 import { SimulatedBanner } from "@/components/shell/simulated-banner";
 import { ConnectionProblem } from "@/components/ui/connection-problem";
 import { LiveIndicator } from "@/components/ui/live-indicator";
+import { useIdleAfterLoad } from "@/components/ui/use-idle-after-load";
 import { useSustained } from "@/components/ui/use-sustained";
 import { ServerNowContext } from "@/components/ui/server-now-context";
 import { RegionNamesContext } from "@/components/ui/region-names-context";
@@ -52,6 +53,8 @@ export function LiveStatus({ initial, filter, filterError, regionNames, legend, 
   const board = useBoardFilter(filter);
   const key = buildStatusApiKey(filter);
   const [live, setLive] = useState<StatusUpdate | null>(null);
+  // The server just rendered fresh data: the stream (and its code) can wait for the first idle moment after load.
+  const isIdle = useIdleAfterLoad();
   const takeUpdate = useCallback(
     (update: StatusUpdate) =>
       setLive((previous) => ({ ...update, data: keepUnchangedServices(previous?.key === update.key ? previous.data : initialData, update.data) })),
@@ -77,9 +80,11 @@ export function LiveStatus({ initial, filter, filterError, regionNames, legend, 
   return (
     <ServerNowContext value={Date.parse(initial.generatedAt)}>
       <RegionNamesContext value={regionNames}>
-      <Suspense fallback={null}>
-        <StatusRefresher swrKey={key} filter={filter} fallback={initialData} onUpdate={takeUpdate} />
-      </Suspense>
+      {isIdle && (
+        <Suspense fallback={null}>
+          <StatusRefresher swrKey={key} filter={filter} fallback={initialData} onUpdate={takeUpdate} />
+        </Suspense>
+      )}
       <div className="space-y-4">
         {shown.simulated && <SimulatedBanner />}
         {filterError !== null && (
