@@ -48,11 +48,14 @@ export interface HeapSnapshotSummary {
   native: number;
   /** JS objects, closures, strings and arrays: what a leak in the page's code would grow */
   js: number;
+  /** bytes by node type and name (e.g. `code:(optimized code)`, `native:HTMLDivElement`), to say what grew */
+  byName: Map<string, number>;
 }
 
 const heapSnapshotSchema = z.object({
   snapshot: z.object({ meta: z.object({ node_fields: z.array(z.string()), node_types: z.tuple([z.array(z.string())]).rest(z.unknown()) }) }),
   nodes: z.array(z.number()),
+  strings: z.array(z.string()),
 });
 
 /** A heap snapshot split by kind, to tell JIT warm-up and browser buffers from page data that piles up. */
@@ -74,10 +77,13 @@ export async function summariseHeapSnapshot(page: Page): Promise<HeapSnapshotSum
   const typeNames = snapshot.snapshot.meta.node_types[0];
   const typeAt = fields.indexOf("type");
   const sizeAt = fields.indexOf("self_size");
-  const summary: HeapSnapshotSummary = { code: 0, native: 0, js: 0 };
+  const nameAt = fields.indexOf("name");
+  const summary: HeapSnapshotSummary = { code: 0, native: 0, js: 0, byName: new Map() };
   for (let index = 0; index < snapshot.nodes.length; index += fields.length) {
     const size = snapshot.nodes[index + sizeAt] ?? 0;
     const type = typeNames[snapshot.nodes[index + typeAt] ?? -1];
+    const name = `${type ?? "?"}:${(snapshot.strings[snapshot.nodes[index + nameAt] ?? -1] ?? "?").slice(0, 60)}`;
+    summary.byName.set(name, (summary.byName.get(name) ?? 0) + size);
     if (type === "code") summary.code += size;
     else if (type === "native") summary.native += size;
     else summary.js += size;
