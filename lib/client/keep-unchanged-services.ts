@@ -1,16 +1,5 @@
-import type { ServiceStatus, StatusResponse } from "@/lib/shared/public-status-contract";
-
-function isSameService(a: ServiceStatus, b: ServiceStatus): boolean {
-  return (
-    a.key === b.key &&
-    a.status === b.status &&
-    a.since === b.since &&
-    a.name === b.name &&
-    a.region === b.region &&
-    a.service === b.service &&
-    (a.account === b.account || JSON.stringify(a.account) === JSON.stringify(b.account))
-  );
-}
+import type { StatusResponse } from "@/lib/shared/public-status-contract";
+import { isSameServiceStatus } from "@/lib/shared/is-same-service-status";
 
 /**
  * `next`, with `previous.services` in place of its own when they hold the same entries in the same order. A stream
@@ -25,7 +14,7 @@ export function keepUnchangedServices(previous: StatusResponse, next: StatusResp
   for (let index = 0; index < after.length; index += 1) {
     const a = before[index];
     const b = after[index];
-    if (a === undefined || b === undefined || !isSameService(a, b)) return next;
+    if (a === undefined || b === undefined || !isSameServiceStatus(a, b)) return next;
   }
   return { ...next, services: before };
 }

@@ -1,5 +1,5 @@
-import type { AccountEventDetail, AccountEventsResponse, EntitiesResponse } from "@/lib/shared/account-health-contract";
-import { fetchValidatedJson, StatusFetchError } from "@/lib/client/fetch-status-response";
+import type { AccountEventDetail, AccountEventsResponse } from "@/lib/shared/account-health-contract";
+import { fetchValidatedJson } from "@/lib/client/fetch-status-response";
 
 /** Open and upcoming events: what the panels and the security banner show. One SWR key, so one request per refresh. */
 export const OPEN_ACCOUNT_EVENTS_KEY = "/api/v1/account/events?status=open,upcoming";
@@ -21,20 +21,4 @@ export function buildAccountEventKey(id: string): string {
 
 export async function fetchAccountEvent(url: string): Promise<AccountEventDetail> {
   return (await fetchValidatedJson(url, loadEventSchema)).event;
-}
-
-/** One page of affected resources; abortable, because a 50,000-row page is worth cancelling when the reader leaves. */
-export async function fetchEntitiesPage(url: string, signal?: AbortSignal): Promise<EntitiesResponse> {
-  let response: Response;
-  try {
-    response = await fetch(url, { headers: { accept: "application/json" }, cache: "no-store", signal });
-  } catch (cause) {
-    if (signal?.aborted) throw cause;
-    throw new StatusFetchError(`Healthdeck server unreachable (${cause instanceof Error ? cause.message : "network error"})`, null);
-  }
-  if (!response.ok) throw new StatusFetchError(`Could not load affected resources (HTTP ${response.status})`, response.status);
-  const [{ parseEntitiesPage }, body] = await Promise.all([import("@/lib/client/account/parse-entities-page"), response.json() as Promise<unknown>]);
-  const parsed = parseEntitiesPage(body);
-  if (parsed === null) throw new StatusFetchError("Healthdeck server sent an unexpected response", response.status);
-  return parsed;
 }

@@ -1,18 +1,7 @@
 import type { AccountEvent } from "@/lib/shared/account-health-contract";
 import type { PublicEvent, ServiceStatus } from "@/lib/shared/public-status-contract";
 import type { StreamChange, StreamSnapshot } from "@/lib/shared/stream-contract";
-
-function isSameService(a: ServiceStatus, b: ServiceStatus): boolean {
-  return (
-    a.status === b.status &&
-    a.since === b.since &&
-    a.name === b.name &&
-    a.service === b.service &&
-    a.region === b.region &&
-    a.account?.openEvents === b.account?.openEvents &&
-    a.account?.affectedResources === b.account?.affectedResources
-  );
-}
+import { isSameServiceStatus } from "@/lib/shared/is-same-service-status";
 
 const isSameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -45,7 +34,7 @@ export function diffSnapshots(prev: StreamSnapshot, next: StreamSnapshot): Strea
     change.sources = next.status.sources;
     isChanged = true;
   }
-  const services = diffKeyed<ServiceStatus>(prev.status.services, next.status.services, (item) => item.key, isSameService);
+  const services = diffKeyed<ServiceStatus>(prev.status.services, next.status.services, (item) => item.key, isSameServiceStatus);
   if (services.upserts.length > 0) change.services = services.upserts;
   if (services.removed.length > 0) change.removedServiceKeys = services.removed;
 
