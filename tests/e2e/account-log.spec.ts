@@ -1,18 +1,16 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { z } from "zod";
+import { buildHealthEvent, pushHealthEvents } from "@/tests/e2e/health-event";
 
 // Events reach the app as EventBridge delivers them (POSTed to the ingest endpoint), in accounts of this run only, so
 // the log's account filter isolates them from every other spec's events.
 test.describe.configure({ mode: "serial" });
 
-const TOKEN = "e2e-ingest-token-0123456789";
 const RUN = Date.now().toString().slice(-9);
 const ACCOUNT_A = `210${RUN}`;
 const ACCOUNT_B = `320${RUN}`;
 const DAY = 86_400_000;
 const ENTITIES = 50_000;
 const PER_PUSH = 5_000;
-const httpDate = (ms: number) => new Date(ms).toUTCString();
 const entityValue = (n: number) => `i-${String(n).padStart(17, "0")}`;
 const entityStatus = (n: number) => (n % 4 === 3 ? "RESOLVED" : "PENDING");
 
@@ -41,42 +39,19 @@ const EVENTS: LogEvent[] = [
 const BIG: LogEvent = { key: "big", account: ACCOUNT_A, service: "LAMBDA", code: "AWS_LAMBDA_PLANNED_LIFECYCLE_EVENT", category: "scheduledChange", status: "upcoming", region: "us-west-2", description: "Runtime end of support.", startMs: NOW + 30 * DAY };
 
 function healthEvent(event: LogEvent, entities: { entityValue: string; status: string }[], page = 1, totalPages = 1) {
-  return {
-    version: "0",
-    id: `e2e-log-${RUN}-${event.key}-${page}`,
-    "detail-type": "AWS Health Event",
-    source: "aws.health",
-    account: event.account,
-    time: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
-    region: event.region === "global" ? "us-east-1" : event.region,
-    detail: {
-      eventArn: `arn:aws:health:${event.region}::event/${event.service}/${event.code}/E2E_LOG_${RUN}_${event.key}`,
-      service: event.service,
-      eventTypeCode: event.code,
-      eventTypeCategory: event.category,
-      eventScopeCode: "ACCOUNT_SPECIFIC",
-      communicationId: `log${RUN}${event.key}-${page}`,
-      startTime: httpDate(event.startMs),
-      ...(event.endMs === undefined ? {} : { endTime: httpDate(event.endMs) }),
-      lastUpdatedTime: httpDate(NOW),
-      statusCode: event.status,
-      eventRegion: event.region,
-      eventDescription: [{ language: "en_US", latestDescription: event.description }],
-      affectedEntities: entities.map((entity) => ({ ...entity, lastUpdatedTime: httpDate(NOW) })),
-      affectedAccount: event.account,
-      page: String(page),
-      totalPages: String(totalPages),
-      backupEvent: "false",
-    },
-  };
+  return buildHealthEvent({
+    ...event,
+    arn: `arn:aws:health:${event.region}::event/${event.service}/${event.code}/E2E_LOG_${RUN}_${event.key}`,
+    communicationId: `log${RUN}${event.key}`,
+    lastUpdatedMs: NOW,
+    entities,
+    page,
+    totalPages,
+  });
 }
 
-const answerSchema = z.object({ results: z.array(z.object({ id: z.string() })) });
-
 async function push(request: APIRequestContext, body: unknown): Promise<string> {
-  const response = await request.post("/api/v1/ingest/eventbridge", { data: body, headers: { "X-Healthdeck-Token": TOKEN } });
-  expect(response.status(), await response.text()).toBe(200);
-  return answerSchema.parse(await response.json()).results[0]?.id ?? "";
+  return (await pushHealthEvents(request, body))[0] ?? "";
 }
 
 let bigId = "";

@@ -1,67 +1,22 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { buildHealthEvent, INGEST_TOKEN as TOKEN, pushHealthEvents, type HealthEventInput } from "@/tests/e2e/health-event";
 import { resetSimulator, stepSimulator } from "@/tests/e2e/simulator-control";
 
 // Account events reach the app the way EventBridge delivers them: POSTed to the ingest endpoint.
 test.describe.configure({ mode: "serial" });
 
-const TOKEN = "e2e-ingest-token-0123456789";
 const ACCOUNT = "123456789012";
 const RUN = Date.now().toString(36);
 const SECURITY_ARN = `arn:aws:health:global::event/RISK/AWS_RISK_CREDENTIALS_EXPOSED/E2E_${RUN}`;
 const ISSUE_ARN = `arn:aws:health:us-east-1::event/EC2/AWS_EC2_OPERATIONAL_ISSUE/E2E_${RUN}`;
 const RETIREMENT_ARN = `arn:aws:health:us-east-1::event/EC2/AWS_EC2_INSTANCE_RETIREMENT_SCHEDULED/E2E_${RUN}`;
-const httpDate = (ms: number) => new Date(ms).toUTCString();
 
-interface HealthEventInput {
-  arn: string;
-  service: string;
-  code: string;
-  category: string;
-  status: string;
-  region: string;
-  description: string;
-  entities: { entityValue: string; status: string }[];
-  communication: string;
-  startTime?: number;
-  page?: number;
-  totalPages?: number;
-}
+type SpecEventInput = Omit<HealthEventInput, "account" | "communicationId" | "startMs"> & { communication: string; startTime?: number };
 
-function healthEvent(input: HealthEventInput) {
-  return {
-    version: "0",
-    id: `e2e-${input.communication}-${input.page ?? 1}`,
-    "detail-type": "AWS Health Event",
-    source: "aws.health",
-    account: ACCOUNT,
-    time: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
-    region: "us-east-1",
-    resources: input.entities.map((entity) => entity.entityValue),
-    detail: {
-      eventArn: input.arn,
-      service: input.service,
-      eventTypeCode: input.code,
-      eventTypeCategory: input.category,
-      eventScopeCode: "ACCOUNT_SPECIFIC",
-      communicationId: `${input.communication}-${input.page ?? 1}`,
-      startTime: httpDate(input.startTime ?? Date.now() - 60_000),
-      lastUpdatedTime: httpDate(Date.now()),
-      statusCode: input.status,
-      eventRegion: input.region,
-      eventDescription: [{ language: "en_US", latestDescription: input.description }],
-      affectedEntities: input.entities.map((entity) => ({ ...entity, lastUpdatedTime: httpDate(Date.now()) })),
-      affectedAccount: ACCOUNT,
-      page: String(input.page ?? 1),
-      totalPages: String(input.totalPages ?? 1),
-      backupEvent: "false",
-    },
-  };
-}
+const healthEvent = ({ communication, startTime, ...input }: SpecEventInput) =>
+  buildHealthEvent({ ...input, account: ACCOUNT, communicationId: communication, startMs: startTime ?? Date.now() - 60_000 });
 
-async function push(request: APIRequestContext, events: unknown): Promise<void> {
-  const response = await request.post("/api/v1/ingest/eventbridge", { data: events, headers: { "X-Healthdeck-Token": TOKEN } });
-  expect(response.status(), await response.text()).toBe(200);
-}
+const push = (request: APIRequestContext, events: unknown) => pushHealthEvents(request, events);
 
 test.beforeAll(async ({ request }) => {
   await resetSimulator(request);

@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { buildHealthEvent, pushHealthEvents } from "@/tests/e2e/health-event";
 import { resetSimulator, stepSimulator } from "@/tests/e2e/simulator-control";
 
 /**
@@ -100,40 +101,24 @@ interface PushInput {
   startTime: number;
 }
 
-/** One aws.health event, as an EventBridge API destination delivers it. */
+/** An RDS maintenance of the e2e account, pushed as EventBridge delivers it. */
 async function pushHealthEvent(request: APIRequestContext, input: PushInput): Promise<void> {
-  const response = await request.post("/api/v1/ingest/eventbridge", {
-    headers: { "X-Healthdeck-Token": "e2e-ingest-token-0123456789" },
-    data: {
-      version: "0",
-      id: `e2e-live-${input.communication}`,
-      "detail-type": "AWS Health Event",
-      source: "aws.health",
+  await pushHealthEvents(
+    request,
+    buildHealthEvent({
       account: "123456789012",
-      time: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
+      arn: input.arn,
+      service: "RDS",
+      code: "AWS_RDS_MAINTENANCE_SCHEDULED",
+      category: "scheduledChange",
+      status: input.status,
       region: input.region,
-      resources: ["database-live-e2e"],
-      detail: {
-        eventArn: input.arn,
-        service: "RDS",
-        eventTypeCode: "AWS_RDS_MAINTENANCE_SCHEDULED",
-        eventTypeCategory: "scheduledChange",
-        eventScopeCode: "ACCOUNT_SPECIFIC",
-        communicationId: input.communication,
-        startTime: new Date(input.startTime).toUTCString(),
-        lastUpdatedTime: new Date().toUTCString(),
-        statusCode: input.status,
-        eventRegion: input.region,
-        eventDescription: [{ language: "en_US", latestDescription: input.description }],
-        affectedEntities: [{ entityValue: "database-live-e2e", status: "PENDING" }],
-        affectedAccount: "123456789012",
-        page: "1",
-        totalPages: "1",
-        backupEvent: "false",
-      },
-    },
-  });
-  expect(response.status(), await response.text()).toBeLessThan(300);
+      description: input.description,
+      communicationId: input.communication,
+      startMs: input.startTime,
+      entities: [{ entityValue: "database-live-e2e", status: "PENDING" }],
+    }),
+  );
 }
 
 const RUN = Date.now().toString(36);
