@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { buildHealthEvent, pushHealthEvents } from "@/tests/e2e/health-event";
+import { buildHealthEvent, pushHealthEvents, type HealthEventInput } from "@/tests/e2e/health-event";
 
 // Events reach the app as EventBridge delivers them (POSTed to the ingest endpoint), in accounts of this run only, so
 // the log's account filter isolates them from every other spec's events.
@@ -14,18 +14,7 @@ const PER_PUSH = 5_000;
 const entityValue = (n: number) => `i-${String(n).padStart(17, "0")}`;
 const entityStatus = (n: number) => (n % 4 === 3 ? "RESOLVED" : "PENDING");
 
-interface LogEvent {
-  key: string;
-  account: string;
-  service: string;
-  code: string;
-  category: string;
-  status: string;
-  region: string;
-  description: string;
-  startMs: number;
-  endMs?: number;
-}
+type LogEvent = Pick<HealthEventInput, "account" | "service" | "code" | "category" | "status" | "region" | "description" | "startMs" | "endMs"> & { key: string };
 
 const NOW = Date.now();
 const EVENTS: LogEvent[] = [
