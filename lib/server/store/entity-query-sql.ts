@@ -1,4 +1,4 @@
-import type { EntityQuery } from "@/lib/server/store/account-events-repo";
+import type { EntityQuery } from "@/lib/server/store/affected-entities-repo";
 
 const SORT_COLUMNS: Record<EntityQuery["sort"], string> = {
   entity: "entity_value",

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { AffectedEntityRecord } from "@/lib/server/sources/account-health/account-health-records";
 import { openHealthdeckStore, type HealthdeckStore } from "@/lib/server/store/healthdeck-store";
-import { deriveEntityKey } from "@/lib/server/store/account-events-repo";
+import { deriveEntityKey } from "@/lib/server/store/affected-entities-repo";
 import { getIngestPagesRepo } from "@/lib/server/store/ingest-pages-repo";
 import { MIGRATIONS } from "@/lib/server/store/migrations";
 

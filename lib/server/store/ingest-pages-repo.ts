@@ -1,5 +1,5 @@
 import type { AffectedEntityRecord } from "@/lib/server/sources/account-health/account-health-records";
-import { deriveEntityKey } from "@/lib/server/store/account-events-repo";
+import { deriveEntityKey } from "@/lib/server/store/affected-entities-repo";
 import type { SqliteDatabase } from "@/lib/server/store/open-database";
 
 /** What all pages and backup copies of one communication share. */

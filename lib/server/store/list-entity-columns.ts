@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { EntityColumns } from "@/lib/shared/entity-columns-contract";
-import type { EntityQuery } from "@/lib/server/store/account-events-repo";
+import type { EntityQuery } from "@/lib/server/store/affected-entities-repo";
 import { buildEntityQuerySql, countEntitiesFor } from "@/lib/server/store/entity-query-sql";
 import type { SqliteDatabase } from "@/lib/server/store/open-database";
 
