@@ -1,6 +1,6 @@
 "use client";
 
-import { lazy, Suspense, useDeferredValue, useMemo, useState } from "react";
+import { useDeferredValue, useMemo, useState } from "react";
 import { useSearchParams } from "next/navigation";
 import useSWR from "swr";
 import type { AccountEventsResponse } from "@/lib/shared/account-health-contract";
@@ -19,6 +19,7 @@ import { AccountLogFilters } from "@/components/account/account-log-filters";
 import { AccountLogResults } from "@/components/account/account-log-results";
 import { AccountSourceState } from "@/components/account/account-source-state";
 import type { AccountStreamState } from "@/components/account/account-stream";
+import { AccountStreamLoader } from "@/components/account/account-stream-loader";
 import { ServerNowContext } from "@/components/ui/server-now-context";
 
 interface AccountLogProps {
@@ -31,8 +32,6 @@ interface AccountLogProps {
 }
 
 const LOG_REFRESH_MS = 60_000;
-
-const AccountStream = lazy(() => import("@/components/account/account-stream").then((module) => ({ default: module.AccountStream })));
 
 /**
  * The event log. The filter lives in the URL: discrete changes push a history entry (back/forward walk them), typing
@@ -77,9 +76,7 @@ export function AccountLog({ initial, initialKey, truncatedAt, renderedAt }: Acc
 
   return (
     <ServerNowContext value={renderedAt}>
-      <Suspense fallback={null}>
-        <AccountStream onChange={setStream} onAccountEvents={() => void mutate()} />
-      </Suspense>
+      <AccountStreamLoader onChange={setStream} onAccountEvents={() => void mutate()} />
       <div className="space-y-5" data-live-connection={stream?.connection ?? "connecting"}>
         <AccountSourceState sources={shown.sources} compact />
         <AccountLogFilters

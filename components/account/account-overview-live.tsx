@@ -1,8 +1,9 @@
 "use client";
 
-import { lazy, Suspense, useState } from "react";
+import { useState } from "react";
 import type { AccountEventsResponse } from "@/lib/shared/account-health-contract";
 import type { AccountStreamState } from "@/components/account/account-stream";
+import { AccountStreamLoader } from "@/components/account/account-stream-loader";
 import { AccountPanels } from "@/components/account/account-panels";
 import { AccountSourceState } from "@/components/account/account-source-state";
 import { useOpenAccountEvents } from "@/components/account/use-open-account-events";
@@ -17,8 +18,6 @@ interface AccountOverviewLiveProps {
   renderedAt: number;
 }
 
-const AccountStream = lazy(() => import("@/components/account/account-stream").then((module) => ({ default: module.AccountStream })));
-
 // A stream that drops and comes back at once is not worth an alarm; one that stays down is.
 const CUT_ALARM_DELAY_MS = 3000;
 
@@ -30,9 +29,7 @@ export function AccountOverviewLive({ initial, renderedAt }: AccountOverviewLive
   const isCut = useSustained((connection === "reconnecting" || connection === "offline"), CUT_ALARM_DELAY_MS);
   return (
     <ServerNowContext value={renderedAt}>
-      <Suspense fallback={null}>
-        <AccountStream onChange={setStream} />
-      </Suspense>
+      <AccountStreamLoader onChange={setStream} />
       <div className="space-y-5" data-live-connection={connection}>
         <LiveIndicator connection={connection} />
         {isCut && <ConnectionProblem connection={connection} fetchError={null} dataAt={new Date(stream.lastMessageAt ?? renderedAt).toISOString()} />}

@@ -1,6 +1,6 @@
 "use client";
 
-import { lazy, Suspense, useState } from "react";
+import { useState } from "react";
 import useSWR from "swr";
 import type { AccountEventDetail } from "@/lib/shared/account-health-contract";
 import type { StatusFetchError } from "@/lib/client/fetch-status-response";
@@ -8,6 +8,7 @@ import type { EntityFilter } from "@/lib/client/account/entity-table-model";
 import { formatCount } from "@/lib/client/account/describe-event-type";
 import { ACCOUNT_REFRESH_MS, buildAccountEventKey, fetchAccountEvent } from "@/lib/client/account/fetch-account";
 import type { AccountStreamState } from "@/components/account/account-stream";
+import { AccountStreamLoader } from "@/components/account/account-stream-loader";
 import { EntityTable } from "@/components/account/entity-table";
 import { EventDetailView, EventHistory } from "@/components/account/event-detail-view";
 import { ServerNowContext } from "@/components/ui/server-now-context";
@@ -17,8 +18,6 @@ interface EventDetailLiveProps {
   renderedAt: number;
   initialFilter: EntityFilter;
 }
-
-const AccountStream = lazy(() => import("@/components/account/account-stream").then((module) => ({ default: module.AccountStream })));
 
 /** The event page: facts refresh when the stream says this event changed (every 30 s while it is down); the resource table loads once and offers a reload when AWS changes it. */
 export function EventDetailLive({ initial, renderedAt, initialFilter }: EventDetailLiveProps) {
@@ -36,9 +35,7 @@ export function EventDetailLive({ initial, renderedAt, initialFilter }: EventDet
   const total = event.entityCounts.total;
   return (
     <ServerNowContext value={renderedAt}>
-      <Suspense fallback={null}>
-        <AccountStream onChange={setStream} onAccountEvents={refreshIfThisEvent} />
-      </Suspense>
+      <AccountStreamLoader onChange={setStream} onAccountEvents={refreshIfThisEvent} />
       <div className="space-y-6" data-live-connection={stream?.connection ?? "connecting"}>
         {error !== undefined && (
           <p role="status" className="rounded-md border border-red-400 bg-red-50 px-3 py-2 text-sm text-red-950 dark:border-red-500 dark:bg-red-950 dark:text-red-50">

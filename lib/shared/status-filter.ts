@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { HEALTH_STATUSES, type HealthStatus } from "@/lib/shared/health-status";
+import { readQueryParam, type QueryInput } from "@/lib/shared/read-query-param";
 
 /** Region, service and status filter shared by the page URL, /api/v1/status and the stream. */
 export interface StatusFilter {
@@ -54,16 +55,8 @@ export function formatZodError(error: z.ZodError): string {
     .join("; ");
 }
 
-type QueryInput = URLSearchParams | Record<string, string | string[] | undefined>;
+export { readQueryParam } from "@/lib/shared/read-query-param";
 
-export function readQueryParam(input: QueryInput, name: string): string | undefined {
-  if (input instanceof URLSearchParams) {
-    const values = input.getAll(name);
-    return values.length === 0 ? undefined : values.join(",");
-  }
-  const value = input[name];
-  return Array.isArray(value) ? value.join(",") : value;
-}
 
 export function parseStatusFilter(input: QueryInput): ParseResult<StatusFilter> {
   const parsed = statusFilterQuerySchema.safeParse({

@@ -1,5 +1,5 @@
 import { parseAccountEventsQuery, type AccountEventsQuery } from "@/lib/shared/account-query";
-import { readQueryParam } from "@/lib/shared/status-filter";
+import { readQueryParam } from "@/lib/shared/read-query-param";
 
 export const LOG_SORTS = ["updated-desc", "updated-asc", "start-desc", "start-asc"] as const;
 export type LogSort = (typeof LOG_SORTS)[number];

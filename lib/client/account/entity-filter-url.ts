@@ -1,4 +1,4 @@
-import { readQueryParam } from "@/lib/shared/status-filter";
+import { readQueryParam } from "@/lib/shared/read-query-param";
 import { ENTITY_COLUMNS, type EntityColumn, type EntityFilter } from "@/lib/client/account/entity-table-model";
 
 type QueryInput = URLSearchParams | Record<string, string | string[] | undefined>;

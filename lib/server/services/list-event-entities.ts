@@ -70,13 +70,14 @@ export function streamEntitiesCsv(repo: AccountEventsRepo, eventId: string, quer
 const leanPages = createEntityPageCache(4, 16 * 1024 * 1024);
 
 /**
- * The `format=lean` page as JSON text, cached until the store changes (its version, or a commit by another process:
- * SQLite's data_version). Null when there is no such event.
+ * The `format=lean` page as JSON text, cached until the event's resources change (its entities version, read from
+ * the database each time, so a commit by another process counts too). Null when there is no such event.
  */
 export function readEntityColumnsJson(store: HealthdeckStore, eventId: string, query: EntitiesQuery): Promise<string | null> {
-  const version = `${store.version}:${String(store.db.pragma("data_version", { simple: true }))}`;
+  const version = store.accountEvents.getEntitiesVersion(eventId);
+  if (version === null) return Promise.resolve(null);
   const key = `${eventId}?${JSON.stringify(query)}`;
-  return leanPages.get(key, version, async () => {
+  return leanPages.get(key, String(version), async () => {
     const page = await listEventEntityColumns(store.accountEvents, eventId, query);
     return page === null ? null : JSON.stringify(page);
   });

@@ -48,6 +48,10 @@ export function createAffectedEntitiesRepo(db: SqliteDatabase) {
     "SELECT status, COUNT(*) AS n FROM account_entities WHERE event_id = ? GROUP BY status",
   );
   const setCounts = db.prepare("UPDATE account_events SET entity_counts_json = ? WHERE id = ?");
+  const setCountsAndVersion = db.prepare(
+    "UPDATE account_events SET entity_counts_json = ?, entities_version = entities_version + 1 WHERE id = ?",
+  );
+  const selectVersion = db.prepare<[string], { entities_version: number }>("SELECT entities_version FROM account_events WHERE id = ?");
 
   return {
     /** Upserts entities and refreshes the event's counts; returns how many rows were created or changed. */
@@ -75,13 +79,17 @@ export function createAffectedEntitiesRepo(db: SqliteDatabase) {
           byStatus[row.status] = row.n;
           total += row.n;
         }
-        setCounts.run(JSON.stringify({ total, byStatus }), eventId);
+        setCountsAndVersion.run(JSON.stringify({ total, byStatus }), eventId);
       }
       return changed;
     },
     /** Counts from an aggregate call, for events whose entities are not stored one by one. */
     setEntityCounts(eventId: string, counts: EntityCounts): void {
       setCounts.run(JSON.stringify(counts), eventId);
+    },
+    /** Rises whenever the event's stored resources change; null when there is no such event. */
+    getEntitiesVersion(eventId: string): number | null {
+      return selectVersion.get(eventId)?.entities_version ?? null;
     },
     listEntities(eventId: string, query: EntityQuery): { total: number; entities: AffectedEntity[] } {
       const { where: whereSql, params, order } = buildEntityQuerySql(eventId, query);

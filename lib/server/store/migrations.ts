@@ -80,4 +80,6 @@ export const MIGRATIONS: readonly string[] = [
   // Entity pages are sorted by value (the default) or status within one event.
   `CREATE INDEX account_entities_value ON account_entities (event_id, entity_value, entity_key);
    CREATE INDEX account_entities_status ON account_entities (event_id, status, entity_key);`,
+  // Rises when an event's stored resources change: caches of its pages key on it, not on every write to the store.
+  `ALTER TABLE account_events ADD COLUMN entities_version INTEGER NOT NULL DEFAULT 0;`,
 ];
