@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 
 export default function NotFound() {
   return (
@@ -6,9 +6,9 @@ export default function NotFound() {
       <h1 className="text-2xl font-bold">Page not found</h1>
       <p className="mt-2 text-gray-700 dark:text-gray-300">There is nothing at this address.</p>
       <p className="mt-6">
-        <Link href="/" className="font-semibold text-blue-700 underline dark:text-sky-300">
+        <AppLink href="/" className="font-semibold text-blue-700 underline dark:text-sky-300">
           Go to the status board
-        </Link>
+        </AppLink>
       </p>
     </main>
   );

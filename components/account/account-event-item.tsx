@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import type { AccountEvent } from "@/lib/shared/account-health-contract";
 import { labelRegion } from "@/lib/client/aws-regions";
 import { describeEventType, firstLine, formatCount } from "@/lib/client/account/describe-event-type";
@@ -29,12 +29,12 @@ export function AccountEventItem({ event, emphasis, compact = false }: AccountEv
     <li className={`relative rounded-md border border-gray-200 bg-white ${compact ? "px-3 py-2" : "p-3"} hover:border-gray-400 has-[a:focus-visible]:outline-2 has-[a:focus-visible]:outline-offset-2 has-[a:focus-visible]:outline-blue-600 dark:border-gray-800 dark:bg-gray-900 dark:hover:border-gray-600 dark:has-[a:focus-visible]:outline-sky-400`}>
       <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
         {event.isSecurity && <SecurityTag />}
-        <Link
+        <AppLink
           href={`/events/${encodeURIComponent(event.id)}`}
           className="font-semibold break-words text-blue-800 after:absolute after:inset-0 hover:underline focus-visible:outline-none dark:text-sky-300"
         >
           {describeEventType(event.eventTypeCode)}
-        </Link>
+        </AppLink>
         {event.status !== "open" && <EventStatusBadge status={event.status} variant="plain" className="text-xs" />}
       </div>
       {!compact && (

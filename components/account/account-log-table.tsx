@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import type { AccountEvent } from "@/lib/shared/account-health-contract";
 import { describeEventType, formatCount, labelCategory } from "@/lib/client/account/describe-event-type";
 import { EventStatusBadge, SecurityTag } from "@/components/account/account-badges";
@@ -14,9 +14,9 @@ function LogRow({ event }: { event: AccountEvent }) {
       <th scope="row" className={`${CELL} min-w-[16rem] text-left font-normal`}>
         <span className="flex flex-wrap items-center gap-2">
           {event.isSecurity && <SecurityTag />}
-          <Link href={`/events/${encodeURIComponent(event.id)}`} className="font-semibold text-blue-800 underline-offset-2 hover:underline dark:text-sky-300">
+          <AppLink href={`/events/${encodeURIComponent(event.id)}`} className="font-semibold text-blue-800 underline-offset-2 hover:underline dark:text-sky-300">
             {describeEventType(event.eventTypeCode)}
-          </Link>
+          </AppLink>
         </span>
         <span className="block font-mono text-xs break-all text-gray-700 dark:text-gray-300">{event.eventTypeCode}</span>
       </th>

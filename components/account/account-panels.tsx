@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import type { AccountEvent } from "@/lib/shared/account-health-contract";
 import { groupAccountPanels } from "@/lib/client/account/account-panels";
 import { formatCount } from "@/lib/client/account/describe-event-type";
@@ -48,9 +48,9 @@ function AccountPanel({ spec, events, limit, compact }: { spec: PanelSpec; event
       )}
       {events.length > shown.length && (
         <p className="mt-2 text-sm">
-          <Link href={spec.logHref} className="font-semibold text-blue-800 underline dark:text-sky-300">
+          <AppLink href={spec.logHref} className="font-semibold text-blue-800 underline dark:text-sky-300">
             {formatCount(events.length - shown.length)} more in the event log
-          </Link>
+          </AppLink>
         </p>
       )}
     </section>

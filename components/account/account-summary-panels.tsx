@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { connection } from "next/server";
 import { AccountPanels } from "@/components/account/account-panels";
 import { AccountSourceState } from "@/components/account/account-source-state";
@@ -19,12 +19,12 @@ export async function AccountSummaryPanels() {
           Your accounts
         </h2>
         <p className="flex gap-3 text-sm">
-          <Link href="/account" className="font-semibold text-blue-800 underline dark:text-sky-300">
+          <AppLink href="/account" className="font-semibold text-blue-800 underline dark:text-sky-300">
             Dashboard
-          </Link>
-          <Link href="/account/events" className="font-semibold text-blue-800 underline dark:text-sky-300">
+          </AppLink>
+          <AppLink href="/account/events" className="font-semibold text-blue-800 underline dark:text-sky-300">
             Event log
-          </Link>
+          </AppLink>
         </p>
       </div>
       {initial === null ? (

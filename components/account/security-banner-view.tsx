@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import type { AccountEvent } from "@/lib/shared/account-health-contract";
 import { labelRegion } from "@/lib/client/aws-regions";
 import { describeEventType } from "@/lib/client/account/describe-event-type";
@@ -27,9 +27,9 @@ export function SecurityBannerView({ events }: { events: readonly AccountEvent[]
           <ul className="space-y-0.5">
             {listed.map((event) => (
               <li key={event.id} className="break-words">
-                <Link href={`/events/${encodeURIComponent(event.id)}`} className={LINK}>
+                <AppLink href={`/events/${encodeURIComponent(event.id)}`} className={LINK}>
                   {describeEventType(event.eventTypeCode)}
-                </Link>{" "}
+                </AppLink>{" "}
                 <span className="font-mono text-sm">({event.eventTypeCode})</span>
                 {event.accountId !== null && <> in account <span className="font-mono font-semibold">{event.accountId}</span></>}
                 {event.region !== null && <>, {labelRegion(event.region)}</>}
@@ -44,9 +44,9 @@ export function SecurityBannerView({ events }: { events: readonly AccountEvent[]
           <p className="text-sm">
             {events.length > LISTED && (
               <>
-                <Link href="/account" className={LINK}>
+                <AppLink href="/account" className={LINK}>
                   {events.length - LISTED} more
-                </Link>
+                </AppLink>
                 .{" "}
               </>
             )}

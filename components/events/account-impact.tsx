@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import type { AccountImpact } from "@/lib/shared/public-status-contract";
 
 /** "This touches your resources": which of your account events and resources a public event concerns. */
@@ -24,10 +24,10 @@ export function AccountImpactNote({ impact }: { impact: AccountImpact }) {
       <ul className="mt-1 flex flex-wrap gap-x-3">
         {impact.events.map((event) => (
           <li key={event.id}>
-            <Link href={`/events/${event.id}`} className="underline">
+            <AppLink href={`/events/${event.id}`} className="underline">
               {event.eventTypeCode}
               {event.accountId === null ? "" : ` · ${event.accountId}`}
-            </Link>
+            </AppLink>
           </li>
         ))}
       </ul>

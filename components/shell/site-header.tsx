@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { NavLinks } from "@/components/shell/nav-links";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
 
@@ -6,13 +6,13 @@ export function SiteHeader() {
   return (
     <header className="border-b border-gray-200 bg-white dark:border-gray-800 dark:bg-gray-950">
       <div className="mx-auto flex max-w-[120rem] flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
-        <Link href="/" className="flex items-center gap-2 text-lg font-bold tracking-tight">
+        <AppLink href="/" className="flex items-center gap-2 text-lg font-bold tracking-tight">
           <svg viewBox="0 0 32 32" aria-hidden="true" className="size-7">
             <rect width="32" height="32" rx="7" className="fill-gray-900 dark:fill-gray-100" />
             <path d="M5 17h5l3-7 5 13 3-6h6" fill="none" strokeWidth="2.6" strokeLinecap="round" strokeLinejoin="round" className="stroke-emerald-400 dark:stroke-emerald-700" />
           </svg>
           Healthdeck
-        </Link>
+        </AppLink>
         {/* On a phone the nav takes its own row below the name and the theme switch. */}
         <nav aria-label="Main" className="order-last w-full overflow-x-auto sm:order-none sm:w-auto">
           <NavLinks />

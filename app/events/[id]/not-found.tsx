@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 
 export default function EventNotFound() {
   return (
@@ -8,12 +8,12 @@ export default function EventNotFound() {
         Healthdeck has no account event with this id. AWS keeps Health events for about 90 days, and an id from another Healthdeck does not work here.
       </p>
       <p className="mt-6 flex flex-wrap gap-4">
-        <Link href="/account/events" className="font-semibold text-blue-800 underline dark:text-sky-300">
+        <AppLink href="/account/events" className="font-semibold text-blue-800 underline dark:text-sky-300">
           Open the event log
-        </Link>
-        <Link href="/account" className="font-semibold text-blue-800 underline dark:text-sky-300">
+        </AppLink>
+        <AppLink href="/account" className="font-semibold text-blue-800 underline dark:text-sky-300">
           Your accounts
-        </Link>
+        </AppLink>
       </p>
     </main>
   );

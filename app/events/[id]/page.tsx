@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { notFound } from "next/navigation";
 import { preload } from "react-dom";
 import { describeEventType } from "@/lib/client/account/describe-event-type";
@@ -29,15 +29,15 @@ export default async function AccountEventPage({ params, searchParams }: { param
       <nav aria-label="Breadcrumb" className="text-sm">
         <ol className="flex flex-wrap gap-x-2 text-gray-700 dark:text-gray-300">
           <li>
-            <Link href="/account" className="font-semibold text-blue-800 underline dark:text-sky-300">
+            <AppLink href="/account" className="font-semibold text-blue-800 underline dark:text-sky-300">
               Your accounts
-            </Link>
+            </AppLink>
           </li>
           <li aria-hidden="true">/</li>
           <li>
-            <Link href="/account/events" className="font-semibold text-blue-800 underline dark:text-sky-300">
+            <AppLink href="/account/events" className="font-semibold text-blue-800 underline dark:text-sky-300">
               Event log
-            </Link>
+            </AppLink>
           </li>
         </ol>
       </nav>
