@@ -1,13 +1,13 @@
 "use client";
 
-import { useCallback, useMemo } from "react";
+import { lazy, Suspense, useCallback, useMemo, useState } from "react";
 import { buildNocModel, toWallStreamScope, type NocAccountRow, type NocServiceRow } from "@/lib/client/noc/build-noc-model";
 import { describeScope } from "@/lib/client/noc/describe-scope";
 import { graceFor } from "@/lib/client/noc/judge-wall-health";
 import type { NocSettings } from "@/lib/client/noc/noc-settings";
 import { playChime } from "@/lib/client/noc/play-chime";
 import type { WallInitialData } from "@/lib/client/noc/trim-for-wall";
-import { useLiveHealth } from "@/lib/client/live/use-live-health";
+import { INITIAL_LIVE_HEALTH, type LiveHealth } from "@/lib/client/live/live-health";
 import { formatCount } from "@/lib/client/account/describe-event-type";
 import { ServerNowContext } from "@/components/ui/server-now-context";
 import { AccountRow, type AccountRowKind } from "@/components/noc/account-row";
@@ -34,11 +34,13 @@ interface NocScreenProps {
 
 const rowKeyOf = (row: { rowKey: string }) => row.rowKey;
 
+const WallStream = lazy(() => import("@/components/noc/wall-stream").then((module) => ({ default: module.WallStream })));
+
 /** The wall: server-rendered first, then live from the stream; never scrolls, pages what does not fit. */
 export function NocScreen({ settings, initial, serverNow }: NocScreenProps) {
   const { scope, rotateSeconds, chime } = settings;
   const streamScope = useMemo(() => toWallStreamScope(scope), [scope]);
-  const live = useLiveHealth(streamScope);
+  const [live, setLive] = useState<LiveHealth>(INITIAL_LIVE_HEALTH);
   const status = live.status ?? initial.status;
   const account = live.account ?? initial.account;
   const model = useMemo(() => buildNocModel(status, account, scope, initial.serviceCount), [status, account, scope, initial.serviceCount]);
@@ -61,6 +63,9 @@ export function NocScreen({ settings, initial, serverNow }: NocScreenProps) {
 
   return (
     <ServerNowContext value={serverNow}>
+      <Suspense fallback={null}>
+        <WallStream scope={streamScope} onChange={setLive} />
+      </Suspense>
       <div className="noc" data-theme={settings.theme} data-distance={settings.distance} data-layout={settings.layout} data-connection={live.connection}>
         <BurnInShell>
           <WallHeader scopeText={describeScope(scope)} isSimulated={status.simulated} />

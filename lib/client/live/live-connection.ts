@@ -8,24 +8,13 @@ import {
   type StreamChange,
   type StreamSnapshot,
 } from "@/lib/shared/stream-contract";
-import type { StatusResponse } from "@/lib/shared/public-status-contract";
 import { expandStatusResponse } from "@/lib/shared/compact-status-response";
 import { computeReconnectDelay } from "@/lib/client/live/compute-reconnect-delay";
-import { applyStreamChange, modelFromSnapshot, type LiveAccount, type LiveModel } from "@/lib/client/live/live-model";
+import { applyStreamChange, modelFromSnapshot, type LiveModel } from "@/lib/client/live/live-model";
+import { INITIAL_LIVE_HEALTH, type LiveHealth } from "@/lib/client/live/live-health";
 import { noteServerBuildId } from "@/lib/client/live/page-build-id";
 
-export type LiveConnectionState = "connecting" | "live" | "reconnecting" | "offline";
-
-export interface LiveHealth {
-  status: StatusResponse | null;
-  account: LiveAccount | null;
-  connection: LiveConnectionState;
-  lastMessageAt: number | null;
-  version: number | null;
-  buildId: string | null;
-}
-
-export const INITIAL_LIVE_HEALTH: LiveHealth = { status: null, account: null, connection: "connecting", lastMessageAt: null, version: null, buildId: null };
+export { INITIAL_LIVE_HEALTH, type LiveConnectionState, type LiveHealth } from "@/lib/client/live/live-health";
 
 export type LiveEvent = { type: "snapshot"; snapshot: StreamSnapshot } | { type: "change"; change: StreamChange };
 

@@ -1,5 +1,5 @@
 import type { AccountEvent } from "@/lib/shared/account-health-contract";
-import { severityRank } from "@/lib/shared/health-status";
+import { rankStatus } from "@/lib/shared/health-status-order";
 import type { PublicEvent, ServiceStatus, StatusResponse } from "@/lib/shared/public-status-contract";
 import type { StreamChange, StreamSnapshot } from "@/lib/shared/stream-contract";
 
@@ -18,7 +18,7 @@ export function modelFromSnapshot(snapshot: StreamSnapshot): LiveModel {
 
 /** The server's board order: worst first, then by name and region. */
 export function compareServices(a: ServiceStatus, b: ServiceStatus): number {
-  return severityRank(b.status) - severityRank(a.status) || a.name.localeCompare(b.name) || (a.region ?? "").localeCompare(b.region ?? "");
+  return rankStatus(b.status) - rankStatus(a.status) || a.name.localeCompare(b.name) || (a.region ?? "").localeCompare(b.region ?? "");
 }
 
 const accountTime = (event: AccountEvent) => Date.parse(event.lastUpdatedTime ?? event.startTime ?? "") || 0;

@@ -1,5 +1,6 @@
 import type { AccountEvent } from "@/lib/shared/account-health-contract";
-import { severityRank, type HealthStatus } from "@/lib/shared/health-status";
+import type { HealthStatus } from "@/lib/shared/health-status";
+import { rankStatus } from "@/lib/shared/health-status-order";
 import type { PublicEvent, ServiceStatus, SourceHealth, StatusResponse } from "@/lib/shared/public-status-contract";
 import type { LiveScope } from "@/lib/shared/live-scope";
 import { compareByLastUpdate, compareByStart } from "@/lib/client/account/account-panels";
@@ -89,7 +90,7 @@ function toServiceRow(service: ServiceStatus, summaries: Map<string, { summary: 
 /** Worst first; within a status the longest-running first, then by name and region. */
 function compareServiceRows(a: NocServiceRow, b: NocServiceRow): number {
   return (
-    severityRank(b.status) - severityRank(a.status) ||
+    rankStatus(b.status) - rankStatus(a.status) ||
     (a.since ?? "\uffff").localeCompare(b.since ?? "\uffff") ||
     a.name.localeCompare(b.name) ||
     (a.region ?? "").localeCompare(b.region ?? "")
