@@ -9,13 +9,23 @@ export interface Logger {
 
 const LEVEL_RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
-/** One JSON line per entry on stderr. Callers never pass credentials or account data here. */
+// A second line of defence behind callers that mask what they log: AWS error messages quote role ARNs and access key
+// ids ("User: arn:aws:sts::123456789012:assumed-role/…"), and they reach the log as they are.
+const ACCOUNT_ID = /(?<![0-9])[0-9]{12}(?![0-9])/g;
+const ACCESS_KEY_ID = /\b(?:AKIA|ASIA|AROA|AIDA)[A-Z0-9]{12,}\b/g;
+
+/** The line with every 12-digit account id cut to its last four digits and every AWS key id hidden. */
+export function redactLogLine(line: string): string {
+  return line.replace(ACCOUNT_ID, (id) => `…${id.slice(-4)}`).replace(ACCESS_KEY_ID, (key) => `${key.slice(0, 4)}…`);
+}
+
+/** One JSON line per entry on stderr, redacted. Callers never pass credentials or account data here. */
 export function createLogger(options: { level?: LogLevel; write?: (line: string) => void } = {}): Logger {
   const minimum = LEVEL_RANK[options.level ?? "info"];
   const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
   const log = (level: LogLevel) => (message: string, fields: Record<string, unknown> = {}) => {
     if (LEVEL_RANK[level] < minimum) return;
-    write(JSON.stringify({ time: new Date().toISOString(), level, message, ...fields }));
+    write(redactLogLine(JSON.stringify({ time: new Date().toISOString(), level, message, ...fields })));
   };
   return { debug: log("debug"), info: log("info"), warn: log("warn"), error: log("error") };
 }
