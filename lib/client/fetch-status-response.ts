@@ -22,17 +22,29 @@ async function readErrorMessage(response: Response): Promise<string> {
   return `HTTP ${response.status}`;
 }
 
-export async function fetchValidatedJson<T extends z.ZodType>(url: string, loadSchema: () => Promise<T>): Promise<z.infer<T>> {
+export interface JsonFetchOptions {
+  signal?: AbortSignal;
+  /** what to say when the server answers with an error status (default: its `{ error }` message) */
+  describeFailure?: (response: Response) => Promise<string>;
+}
+
+/** GET `url` as JSON: the parsed body, or a StatusFetchError saying why not. An abort is rethrown as it is. */
+export async function fetchJsonBody(url: string, options: JsonFetchOptions = {}): Promise<{ body: unknown; status: number }> {
   let response: Response;
   try {
-    response = await fetch(url, { headers: { accept: "application/json" }, cache: "no-store" });
+    response = await fetch(url, { headers: { accept: "application/json" }, cache: "no-store", signal: options.signal });
   } catch (cause) {
+    if (options.signal?.aborted) throw cause;
     throw new StatusFetchError(`Healthdeck server unreachable (${cause instanceof Error ? cause.message : "network error"})`, null);
   }
-  if (!response.ok) throw new StatusFetchError(await readErrorMessage(response), response.status);
-  const [schema, body] = await Promise.all([loadSchema(), response.json() as Promise<unknown>]);
+  if (!response.ok) throw new StatusFetchError(await (options.describeFailure ?? readErrorMessage)(response), response.status);
+  return { body: (await response.json()) as unknown, status: response.status };
+}
+
+export async function fetchValidatedJson<T extends z.ZodType>(url: string, loadSchema: () => Promise<T>): Promise<z.infer<T>> {
+  const [schema, { body, status }] = await Promise.all([loadSchema(), fetchJsonBody(url)]);
   const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new StatusFetchError("Healthdeck server sent an unexpected response", response.status);
+  if (!parsed.success) throw new StatusFetchError("Healthdeck server sent an unexpected response", status);
   return parsed.data;
 }
 

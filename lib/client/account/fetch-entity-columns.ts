@@ -1,22 +1,17 @@
-import { StatusFetchError } from "@/lib/client/fetch-status-response";
+import { fetchJsonBody, StatusFetchError } from "@/lib/client/fetch-status-response";
 import { parseEntityColumns, type EntityColumnsPage } from "@/lib/client/account/parse-entity-columns";
 
 /** One `format=lean` page of an event's affected resources, validated, as columns. */
 export async function fetchEntityColumns(url: string, signal?: AbortSignal): Promise<EntityColumnsPage> {
-  let response: Response;
-  try {
-    response = await fetch(url, { headers: { accept: "application/json" }, cache: "no-store", signal });
-  } catch (cause) {
-    if (signal?.aborted) throw cause;
-    throw new StatusFetchError(`Healthdeck server unreachable (${cause instanceof Error ? cause.message : "network error"})`, null);
-  }
-  if (!response.ok) throw new StatusFetchError(`Could not load affected resources (HTTP ${response.status})`, response.status);
-  const body: unknown = await response.json();
+  const { body, status } = await fetchJsonBody(url, {
+    signal,
+    describeFailure: async (response) => `Could not load affected resources (HTTP ${response.status})`,
+  });
   const decodeStarted = performance.now();
   const parsed = parseEntityColumns(body);
   // User timings, so a profile (and bench/entity-table.ts) can tell the network from the decoding.
   performance.measure("healthdeck:entities-decode", { start: decodeStarted });
-  if (parsed === null) throw new StatusFetchError("Healthdeck server sent an unexpected response", response.status);
+  if (parsed === null) throw new StatusFetchError("Healthdeck server sent an unexpected response", status);
   return parsed;
 }
 
