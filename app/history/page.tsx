@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getPublicHistory } from "@/lib/server/services/get-public-history";
 import { parseHistoryQuery, type HistoryQuery } from "@/lib/shared/history-query";
-import { readQueryParam } from "@/lib/shared/status-filter";
+import { readQueryParam } from "@/lib/shared/read-query-param";
 import { HistoryFilterForm, type HistoryFormValues } from "@/components/history/history-filter-form";
 import { HistoryTable } from "@/components/history/history-table";
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { optionalInstant } from "@/lib/shared/history-query";
-import { formatZodError, readQueryParam, type ParseResult } from "@/lib/shared/status-filter";
+import { readQueryParam } from "@/lib/shared/read-query-param";
+import { formatZodError, type ParseResult } from "@/lib/shared/status-filter";
 
 /** Filters of the event log: /api/v1/account/events and the account pages, all in the URL. */
 export interface AccountEventsQuery {

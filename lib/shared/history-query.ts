@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { formatZodError, readQueryParam, type ParseResult } from "@/lib/shared/status-filter";
+import { readQueryParam } from "@/lib/shared/read-query-param";
+import { formatZodError, type ParseResult } from "@/lib/shared/status-filter";
 
 /** Query of /api/v1/history and the /history page. Dates are ISO 8601 (a bare date means 00:00 UTC). */
 export interface HistoryQuery {

@@ -2,11 +2,11 @@ import { z } from "zod";
 import type { HealthStatus } from "@/lib/shared/health-status";
 import {
   formatZodError,
-  readQueryParam,
   statusFilterQuerySchema,
   type ParseResult,
   type StatusFilter,
 } from "@/lib/shared/status-filter";
+import { readQueryParam } from "@/lib/shared/read-query-param";
 
 /**
  * What one live screen shows, and so what its stream carries: the public board's region/service/status

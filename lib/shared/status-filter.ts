@@ -55,7 +55,6 @@ export function formatZodError(error: z.ZodError): string {
     .join("; ");
 }
 
-export { readQueryParam } from "@/lib/shared/read-query-param";
 
 
 export function parseStatusFilter(input: QueryInput): ParseResult<StatusFilter> {

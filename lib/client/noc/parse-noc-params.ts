@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parseLiveScope } from "@/lib/shared/live-scope";
-import { formatZodError, readQueryParam, type ParseResult } from "@/lib/shared/status-filter";
+import { readQueryParam } from "@/lib/shared/read-query-param";
+import { formatZodError, type ParseResult } from "@/lib/shared/status-filter";
 import {
   DEFAULT_ROTATE_SECONDS,
   MAX_ROTATE_SECONDS,

@@ -2,7 +2,6 @@ import type { Logger } from "@/lib/server/logging/create-logger";
 import { ACCOUNT_HEALTH_SOURCE_ID, type AccountHealthSettings } from "@/lib/server/sources/account-health/account-health-settings";
 import { describeOutcomes, type TargetOutcome } from "@/lib/server/sources/account-health/summarise-target-outcomes";
 import type { HealthdeckStore } from "@/lib/server/store/healthdeck-store";
-import { maskAccountId } from "@/lib/server/logging/mask-account-id";
 
 /** Throttling doubles the wait between cycles up to this. */
 const MAX_THROTTLE_BACKOFF_MS = 15 * 60_000;
@@ -85,7 +84,7 @@ export function recordAccountHealthCycle(input: RecordCycleInput): AccountHealth
   const report: AccountHealthReport = { sourceId: ACCOUNT_HEALTH_SOURCE_ID, state, error, durationMs: finishedAt - input.startedAt, calls, targets };
   if (state === "ok") {
     const isNotable = targets.some((target) => target.changedEvents > 0 || target.restarts > 0 || target.isInitial);
-    const fields = { calls, targets: targets.map(({ accountId, region, view, changedEvents, restarts }) => ({ account: maskAccountId(accountId), region, view, changedEvents, restarts })) };
+    const fields = { calls, targets: targets.map(({ accountId, region, view, changedEvents, restarts }) => ({ account: accountId, region, view, changedEvents, restarts })) };
     if (isNotable) input.logger.info("account health synced", fields);
     else input.logger.debug("account health unchanged", fields);
   } else if (state === "disabled") {

@@ -7,7 +7,6 @@ import { createSyncTally, type SyncTally } from "@/lib/server/sources/account-he
 import { syncTargetView, type SyncWindows } from "@/lib/server/sources/account-health/sync-target-view";
 import { RegionChangedError, type HealthEndpointTracker } from "@/lib/server/sources/account-health/track-health-endpoint";
 import type { HealthdeckStore } from "@/lib/server/store/healthdeck-store";
-import { maskAccountId } from "@/lib/server/logging/mask-account-id";
 
 /** A flip back and forth more often than this within one cycle is left to the next cycle. */
 const MAX_REGION_RESTARTS = 3;
@@ -63,7 +62,7 @@ export async function runTargetCycle(accountId: string, deps: TargetCycleDeps): 
       return { ...result, view: decision.view, unavailable: null, ...cycle };
     } catch (error) {
       if (!(error instanceof RegionChangedError) || restarts >= MAX_REGION_RESTARTS) throw error;
-      deps.logger.info("AWS Health active region changed; restarting the cycle", { from: error.from, to: error.to, account: maskAccountId(accountId) });
+      deps.logger.info("AWS Health active region changed; restarting the cycle", { from: error.from, to: error.to, account: accountId });
     }
   }
 }

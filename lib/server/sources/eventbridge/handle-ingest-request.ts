@@ -7,7 +7,6 @@ import { parseEventBridgePayload } from "@/lib/server/sources/eventbridge/parse-
 import { readIngestBody } from "@/lib/server/sources/eventbridge/read-ingest-body";
 import { verifyIngestToken } from "@/lib/server/sources/eventbridge/verify-ingest-token";
 import type { HealthdeckStore } from "@/lib/server/store/healthdeck-store";
-import { maskAccountId } from "@/lib/server/logging/mask-account-id";
 
 export interface IngestRequestDeps {
   store: HealthdeckStore;
@@ -64,7 +63,7 @@ export async function handleIngestRequest(request: Request, deps: IngestRequestD
     received: payload.events.length,
     accepted: summary.accepted,
     duplicates: summary.duplicates,
-    accounts: [...new Set(payload.events.map((event) => maskAccountId(event.record.accountId)))],
+    accounts: [...new Set(payload.events.map((event) => event.record.accountId))],
   });
   return jsonBody(summary);
 }
