@@ -10,7 +10,7 @@ import { useOpenAccountEvents } from "@/components/account/use-open-account-even
 import { ConnectionProblem } from "@/components/ui/connection-problem";
 import { LiveIndicator } from "@/components/ui/live-indicator";
 import { ServerNowContext } from "@/components/ui/server-now-context";
-import { useSustained } from "@/components/ui/use-sustained";
+import { useConnectionCut } from "@/components/ui/use-connection-cut";
 
 interface AccountOverviewLiveProps {
   /** open and upcoming events as the server rendered them; null when the server could not read them */
@@ -18,15 +18,12 @@ interface AccountOverviewLiveProps {
   renderedAt: number;
 }
 
-// A stream that drops and comes back at once is not worth an alarm; one that stays down is.
-const CUT_ALARM_DELAY_MS = 3000;
-
 /** The /account page's panels and source state, fed by the page's live stream (polled every 30 s while it is down). */
 export function AccountOverviewLive({ initial, renderedAt }: AccountOverviewLiveProps) {
   const { data, error } = useOpenAccountEvents(initial ?? undefined);
   const [stream, setStream] = useState<AccountStreamState>({ connection: "connecting", lastMessageAt: null });
   const { connection } = stream;
-  const isCut = useSustained((connection === "reconnecting" || connection === "offline"), CUT_ALARM_DELAY_MS);
+  const isCut = useConnectionCut(connection);
   return (
     <ServerNowContext value={renderedAt}>
       <AccountStreamLoader onChange={setStream} />

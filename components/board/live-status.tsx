@@ -21,7 +21,7 @@ import { SimulatedBanner } from "@/components/shell/simulated-banner";
 import { ConnectionProblem } from "@/components/ui/connection-problem";
 import { LiveIndicator } from "@/components/ui/live-indicator";
 import { useIdleAfterLoad } from "@/components/ui/use-idle-after-load";
-import { useSustained } from "@/components/ui/use-sustained";
+import { useConnectionCut } from "@/components/ui/use-connection-cut";
 import { ServerNowContext } from "@/components/ui/server-now-context";
 import { RegionNamesContext } from "@/components/ui/region-names-context";
 
@@ -44,9 +44,6 @@ interface LiveStatusProps {
 
 const StatusRefresher = lazy(() => import("@/components/board/status-refresher").then((module) => ({ default: module.StatusRefresher })));
 
-// A stream that drops and comes back at once is not worth an alarm; one that stays down is.
-const CUT_ALARM_DELAY_MS = 3000;
-
 /** The board page's live part: server data first, then the live stream (SWR polling every 15 s while it is down). */
 export function LiveStatus({ initial, filter, filterError, regionNames, legend, events, eventsFingerprint }: LiveStatusProps) {
   const initialData = useMemo(() => expandStatusResponse(initial), [initial]);
@@ -66,7 +63,7 @@ export function LiveStatus({ initial, filter, filterError, regionNames, legend, 
   const shown = current?.data ?? initialData;
   const error = current?.error;
   const connection = current?.connection ?? "connecting";
-  const isCut = useSustained(connection === "reconnecting" || connection === "offline", CUT_ALARM_DELAY_MS);
+  const isCut = useConnectionCut(connection);
   useRefreshOnEventChange(shown, initialData, eventsFingerprint);
   useRememberedBoardUrl(serializeBoardUrl(filter, board.query));
 
