@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import type { AccountEventsResponse } from "@/lib/shared/account-health-contract";
 import { EMPTY_ACCOUNT_QUERY } from "@/lib/client/account/account-log-url";
 import { getAccountEvents } from "@/lib/server/services/get-account-events";
@@ -12,9 +13,10 @@ export interface OpenAccountEventsSnapshot {
 
 /**
  * Open and upcoming events for the panels and the banner (the same rows as OPEN_ACCOUNT_EVENTS_KEY). The banner sits
- * in the layout, and a broken account store must not take every page down, so a failed read yields null.
+ * in the layout, and a broken account store must not take every page down, so a failed read yields null. Read once
+ * per request: the layout's banner and the page's panels share it.
  */
-export function loadOpenAccountEvents(): OpenAccountEventsSnapshot {
+export const loadOpenAccountEvents = cache(function loadOpenAccountEvents(): OpenAccountEventsSnapshot {
   const renderedAt = Date.now();
   try {
     return { initial: getAccountEvents({ ...EMPTY_ACCOUNT_QUERY, statuses: ["open", "upcoming"] }), renderedAt };
@@ -22,4 +24,4 @@ export function loadOpenAccountEvents(): OpenAccountEventsSnapshot {
     console.error("healthdeck: could not read account events for the page", error instanceof Error ? error.message : error);
     return { initial: null, renderedAt };
   }
-}
+});
