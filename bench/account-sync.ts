@@ -1,4 +1,4 @@
-import { startAccountHealthStack, type AccountHealthStack } from "@/lib/server/sources/account-health/account-health-test-stack";
+import { startAccountHealthStack, type AccountHealthStack } from "@/tests/support/account-health-test-stack";
 import { HEALTH_LIMITS } from "@/lib/server/sources/account-health/plan-batches";
 import type { AccountEventFilter } from "@/lib/server/store/account-events-repo";
 import { generateAccountBenchScenario, type AccountBenchScenarioOptions } from "@/lib/simulator/generate-account-bench-scenario";

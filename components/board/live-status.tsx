@@ -6,7 +6,7 @@ import { expandStatusResponse } from "@/lib/shared/compact-status-response";
 import type { StatusFilter } from "@/lib/shared/status-filter";
 import { buildBoardModel } from "@/lib/client/board-model";
 import { keepUnchangedServices } from "@/lib/client/keep-unchanged-services";
-import { buildStatusApiKey, isFilterEmpty, serializeBoardUrl } from "@/lib/client/board-url";
+import { buildStatusApiKey, isFilterEmpty, serializeBoardUrl } from "@/lib/shared/board-url";
 import { FilterBar } from "@/components/board/filter-bar";
 import { SourceFreshness } from "@/components/board/source-freshness";
 import { StatusGrid } from "@/components/board/status-grid";

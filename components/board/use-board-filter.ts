@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useOptimistic, useState, useTransition } from "react";
 import { useRouter, useSearchParams } from "next/navigation";
 import type { StatusFilter } from "@/lib/shared/status-filter";
-import { readBoardQuery, serializeBoardUrl } from "@/lib/client/board-url";
+import { readBoardQuery, serializeBoardUrl } from "@/lib/shared/board-url";
 
 const EMPTY_FILTER: StatusFilter = { regions: [], services: [], statuses: [] };
 

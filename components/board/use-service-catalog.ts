@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import type { ServiceStatus } from "@/lib/shared/public-status-contract";
-import { buildStatusApiKey } from "@/lib/client/board-url";
+import { buildStatusApiKey } from "@/lib/shared/board-url";
 import { fetchStatusResponse } from "@/lib/client/fetch-status-response";
 
 /**

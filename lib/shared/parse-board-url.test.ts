@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildStatusApiKey, isFilterEmpty, serializeBoardUrl } from "@/lib/client/board-url";
+import { buildStatusApiKey, isFilterEmpty, serializeBoardUrl } from "@/lib/shared/board-url";
 import { parseBoardUrl } from "@/lib/shared/parse-board-url";
 import { statusFilterToSearchParams, type StatusFilter } from "@/lib/shared/status-filter";
 

@@ -1,5 +1,5 @@
 import { EMPTY_STATUS_FILTER, parseStatusFilter, type StatusFilter } from "@/lib/shared/status-filter";
-import { readBoardQuery } from "@/lib/client/board-url";
+import { readBoardQuery } from "@/lib/shared/board-url";
 
 /** What the board reads from its URL: the server-side filter plus the client-only name search `q`. */
 export interface BoardUrlState {

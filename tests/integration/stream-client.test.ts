@@ -4,7 +4,7 @@ import type { LiveModel } from "@/lib/client/live/live-model";
 import { createLiveRegistry } from "@/lib/client/live/live-registry";
 import { isKeyFedLive } from "@/lib/client/live/live-swr-feeds";
 import { pausePollingWhileLive } from "@/lib/client/live/pause-polling-while-live";
-import { listenFetchHandler } from "@/lib/server/hub/listen-fetch-handler";
+import { listenFetchHandler } from "@/tests/support/listen-fetch-handler";
 import { SSE_HEADERS } from "@/lib/server/hub/handle-stream-request";
 import { startStreamStack, type StreamStack } from "@/tests/integration/stream-stack";
 import { createNodeEventSource } from "@/tests/integration/stream-sse-client";

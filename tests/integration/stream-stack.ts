@@ -1,7 +1,7 @@
-import type { TestServer } from "@/lib/server/http/listen-test-server";
+import type { TestServer } from "@/tests/support/listen-test-server";
 import { createStreamHub, type StreamHub, type StreamHubOptions } from "@/lib/server/hub/create-stream-hub";
 import { handleStreamRequest } from "@/lib/server/hub/handle-stream-request";
-import { listenFetchHandler } from "@/lib/server/hub/listen-fetch-handler";
+import { listenFetchHandler } from "@/tests/support/listen-fetch-handler";
 import { streamChangeSchema, streamSnapshotSchema, type StreamChange, type StreamSnapshot } from "@/lib/shared/stream-contract";
 import { startPublicStack, type PublicStack } from "@/tests/support/start-public-stack";
 import { INCIDENT_SCENARIO } from "@/tests/integration/public-scenario";

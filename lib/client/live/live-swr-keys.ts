@@ -1,7 +1,7 @@
 import { hasAccountFilter, liveScopeToStatusFilter, type LiveScope } from "@/lib/shared/live-scope";
 import type { AccountEventsResponse } from "@/lib/shared/account-health-contract";
 import { OPEN_ACCOUNT_EVENTS_KEY } from "@/lib/client/account/fetch-account";
-import { buildStatusApiKey } from "@/lib/client/board-url";
+import { buildStatusApiKey } from "@/lib/shared/board-url";
 import type { LiveAccount } from "@/lib/client/live/live-model";
 
 /** The /api/v1/status key whose response equals the stream's `status` for this scope (the board's key). */

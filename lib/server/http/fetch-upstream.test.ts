@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { fetchUpstream } from "@/lib/server/http/fetch-upstream";
-import { captureUpstreamError, createUpstreamTestKit } from "@/lib/server/http/upstream-test-kit";
+import { captureUpstreamError, createUpstreamTestKit } from "@/tests/support/upstream-test-kit";
 
 const kit = createUpstreamTestKit();
 const { seen, sleeps, serve, options } = kit;

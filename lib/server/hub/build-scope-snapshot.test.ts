@@ -6,7 +6,7 @@ import { EMPTY_LIVE_SCOPE } from "@/lib/shared/live-scope";
 import { parseConfig } from "@/lib/server/config/load-config";
 import { silentLogger } from "@/lib/server/logging/create-logger";
 import { createHealthdeckRuntime } from "@/lib/server/runtime/create-healthdeck-runtime";
-import type { AccountEventRecord } from "@/lib/server/sources/account-health/account-health-records";
+import type { AccountEventRecord } from "@/lib/server/domain/account-health-records";
 import { openHealthdeckStore } from "@/lib/server/store/healthdeck-store";
 import { buildLiveAccount, buildScopeSnapshot } from "@/lib/server/hub/build-scope-snapshot";
 

@@ -2,7 +2,7 @@ import type { Catalog } from "@/lib/server/sources/catalog/create-catalog";
 import { assemblePublicEvents } from "@/lib/server/sources/public-status/assemble-public-events";
 import type { ParsedCurrentEvents } from "@/lib/server/sources/public-status/parse-current-events";
 import type { ParsedRssFeed, RssUpdate } from "@/lib/server/sources/public-status/parse-rss-feed";
-import type { PublicUpdateRecord } from "@/lib/server/sources/public-status/public-status-records";
+import type { PublicUpdateRecord } from "@/lib/server/domain/public-status-records";
 import type { HealthdeckStore } from "@/lib/server/store/healthdeck-store";
 
 export const CURRENT_EVENTS_CHECKED_AT = "public.currentevents.checkedAt";

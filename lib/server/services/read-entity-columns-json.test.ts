@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { openHealthdeckStore } from "@/lib/server/store/healthdeck-store";
 import { readEntityColumnsJson } from "@/lib/server/services/list-event-entities";
 import type { EntitiesQuery } from "@/lib/shared/account-query";
-import type { AccountEventRecord, AffectedEntityRecord } from "@/lib/server/sources/account-health/account-health-records";
+import type { AccountEventRecord, AffectedEntityRecord } from "@/lib/server/domain/account-health-records";
 
 const ARN = "arn:aws:health:eu-west-1::event/RDS/AWS_RDS_MAINTENANCE_SCHEDULED/AWS_RDS_MAINTENANCE_SCHEDULED_cache";
 const event = (arn: string): AccountEventRecord => ({

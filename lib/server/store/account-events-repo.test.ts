@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AccountEventRecord } from "@/lib/server/sources/account-health/account-health-records";
+import type { AccountEventRecord } from "@/lib/server/domain/account-health-records";
 import { deriveAccountEventId } from "@/lib/server/store/account-events-repo";
 import { openHealthdeckStore } from "@/lib/server/store/healthdeck-store";
 

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { isSecurityEventCode, type AccountEvent } from "@/lib/shared/account-health-contract";
-import type { AccountEventRecord } from "@/lib/server/sources/account-health/account-health-records";
+import type { AccountEventRecord } from "@/lib/server/domain/account-health-records";
 import { createAffectedEntitiesRepo } from "@/lib/server/store/affected-entities-repo";
 import type { SqliteDatabase } from "@/lib/server/store/open-database";
 

@@ -1,6 +1,6 @@
 import type { AffectedEntity, EntityCounts } from "@/lib/shared/account-health-contract";
 import type { EntityColumns } from "@/lib/shared/entity-columns-contract";
-import type { AffectedEntityRecord } from "@/lib/server/sources/account-health/account-health-records";
+import type { AffectedEntityRecord } from "@/lib/server/domain/account-health-records";
 import { buildEntityQuerySql, countEntitiesFor } from "@/lib/server/store/entity-query-sql";
 import { listEntityColumns, listEntityColumnsInSlices } from "@/lib/server/store/list-entity-columns";
 import type { SqliteDatabase } from "@/lib/server/store/open-database";

@@ -1,4 +1,4 @@
-import type { CatalogEntry } from "@/lib/server/sources/public-status/public-status-records";
+import type { CatalogEntry } from "@/lib/server/domain/public-status-records";
 import type { SqliteDatabase } from "@/lib/server/store/open-database";
 
 interface RawRow {

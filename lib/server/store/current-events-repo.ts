@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { healthStatusSchema } from "@/lib/shared/health-status";
-import type { CurrentEventRecord, ImpactedServiceRecord } from "@/lib/server/sources/public-status/public-status-records";
+import type { CurrentEventRecord, ImpactedServiceRecord } from "@/lib/server/domain/public-status-records";
 import type { SqliteDatabase } from "@/lib/server/store/open-database";
 
 interface RawRow {

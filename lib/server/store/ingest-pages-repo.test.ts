@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { AffectedEntityRecord } from "@/lib/server/sources/account-health/account-health-records";
+import type { AffectedEntityRecord } from "@/lib/server/domain/account-health-records";
 import { openHealthdeckStore, type HealthdeckStore } from "@/lib/server/store/healthdeck-store";
 import { deriveEntityKey } from "@/lib/server/store/affected-entities-repo";
 import { getIngestPagesRepo } from "@/lib/server/store/ingest-pages-repo";

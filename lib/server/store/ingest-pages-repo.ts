@@ -1,4 +1,4 @@
-import type { AffectedEntityRecord } from "@/lib/server/sources/account-health/account-health-records";
+import type { AffectedEntityRecord } from "@/lib/server/domain/account-health-records";
 import { deriveEntityKey } from "@/lib/server/store/affected-entities-repo";
 import type { SqliteDatabase } from "@/lib/server/store/open-database";
 

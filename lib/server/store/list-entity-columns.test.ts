@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AffectedEntity } from "@/lib/shared/account-health-contract";
 import type { EntityColumns } from "@/lib/shared/entity-columns-contract";
-import type { AffectedEntityRecord } from "@/lib/server/sources/account-health/account-health-records";
+import type { AffectedEntityRecord } from "@/lib/server/domain/account-health-records";
 import type { EntityQuery } from "@/lib/server/store/affected-entities-repo";
 import { openHealthdeckStore } from "@/lib/server/store/healthdeck-store";
 import { countSharedPrefix, ENTITY_SLICE } from "@/lib/server/store/list-entity-columns";

@@ -4,7 +4,7 @@ import type {
   AssembledEvent,
   ImpactedServiceRecord,
   PublicUpdateRecord,
-} from "@/lib/server/sources/public-status/public-status-records";
+} from "@/lib/server/domain/public-status-records";
 import { parseImpactedJson } from "@/lib/server/store/current-events-repo";
 import type { SqliteDatabase } from "@/lib/server/store/open-database";
 

@@ -1,5 +1,5 @@
 import { healthStatusSchema } from "@/lib/shared/health-status";
-import type { PublicUpdateRecord } from "@/lib/server/sources/public-status/public-status-records";
+import type { PublicUpdateRecord } from "@/lib/server/domain/public-status-records";
 import type { SqliteDatabase } from "@/lib/server/store/open-database";
 
 interface RawRow {

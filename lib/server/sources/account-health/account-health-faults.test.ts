@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { listSourceHealth } from "@/lib/server/services/get-source-health";
-import { startAccountHealthStack, type AccountHealthStack } from "@/lib/server/sources/account-health/account-health-test-stack";
+import { startAccountHealthStack, type AccountHealthStack } from "@/tests/support/account-health-test-stack";
 import { SUBSCRIPTION_REASON } from "@/lib/server/sources/account-health/classify-health-error";
 import type { AccountEventFilter } from "@/lib/server/store/account-events-repo";
 import { buildHealthFixtureScenario, MANAGEMENT } from "@/lib/simulator/health-api/health-fixture-scenario";

@@ -1,7 +1,7 @@
 import { EnableHealthServiceAccessForOrganizationCommand } from "@aws-sdk/client-health";
 import { afterEach, describe, expect, it } from "vitest";
 import { listSourceHealth } from "@/lib/server/services/get-source-health";
-import { startAccountHealthStack, type AccountHealthStack } from "@/lib/server/sources/account-health/account-health-test-stack";
+import { startAccountHealthStack, type AccountHealthStack } from "@/tests/support/account-health-test-stack";
 import type { AccountEventFilter } from "@/lib/server/store/account-events-repo";
 import { createTestHealthClient } from "@/lib/simulator/health-api/create-test-health-client";
 import { buildHealthFixtureScenario, MANAGEMENT, MEMBER, NO_PLAN } from "@/lib/simulator/health-api/health-fixture-scenario";

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { listSourceHealth } from "@/lib/server/services/get-source-health";
-import { startAccountHealthStack, type AccountHealthStack } from "@/lib/server/sources/account-health/account-health-test-stack";
+import { startAccountHealthStack, type AccountHealthStack } from "@/tests/support/account-health-test-stack";
 import { readRoleAccountId } from "@/lib/server/sources/account-health/resolve-account-targets";
 import type { AccountEventFilter } from "@/lib/server/store/account-events-repo";
 import { SIMULATOR_SECRET_ACCESS_KEY } from "@/lib/simulator/health-api/simulator-app-env";

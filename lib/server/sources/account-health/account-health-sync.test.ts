@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { startAccountHealthStack, type AccountHealthStack } from "@/lib/server/sources/account-health/account-health-test-stack";
+import { startAccountHealthStack, type AccountHealthStack } from "@/tests/support/account-health-test-stack";
 import type { AccountEventFilter } from "@/lib/server/store/account-events-repo";
 import { generateAccountBenchScenario } from "@/lib/simulator/generate-account-bench-scenario";
 import { buildHealthFixtureScenario, MANAGEMENT } from "@/lib/simulator/health-api/health-fixture-scenario";

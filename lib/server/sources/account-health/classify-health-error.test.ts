@@ -2,7 +2,7 @@ import { DescribeEventsCommand } from "@aws-sdk/client-health";
 import { afterEach, describe, expect, it } from "vitest";
 import { classifyHealthError, SUBSCRIPTION_REASON } from "@/lib/server/sources/account-health/classify-health-error";
 import { createHealthClient } from "@/lib/server/sources/account-health/create-health-client";
-import { serveHealthJson, TEST_CREDENTIALS, type HealthJsonTestServer } from "@/lib/server/sources/account-health/health-json-test-server";
+import { serveHealthJson, TEST_CREDENTIALS, type HealthJsonTestServer } from "@/tests/support/health-json-test-server";
 
 let server: HealthJsonTestServer | null = null;
 afterEach(async () => {

@@ -4,7 +4,7 @@ import { DescribeAffectedEntitiesCommand, DescribeEventDetailsCommand, DescribeE
 import { afterEach, describe, expect, it } from "vitest";
 import { createHealthClient } from "@/lib/server/sources/account-health/create-health-client";
 import { parseEach, sdkAffectedEntitySchema, sdkEventDetailsSchema, sdkEventSchema } from "@/lib/server/sources/account-health/health-sdk-schemas";
-import { serveHealthJson, TEST_CREDENTIALS, type HealthJsonTestServer } from "@/lib/server/sources/account-health/health-json-test-server";
+import { serveHealthJson, TEST_CREDENTIALS, type HealthJsonTestServer } from "@/tests/support/health-json-test-server";
 import { toAccountEventRecord, toAffectedEntityRecord } from "@/lib/server/sources/account-health/normalise-health-records";
 
 const readSample = (name: string): unknown => JSON.parse(readFileSync(path.join(process.cwd(), "tests/fixtures/account-health", name), "utf8"));

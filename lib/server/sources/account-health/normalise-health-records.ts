@@ -1,4 +1,4 @@
-import type { AccountEventRecord, AffectedEntityRecord } from "@/lib/server/sources/account-health/account-health-records";
+import type { AccountEventRecord, AffectedEntityRecord } from "@/lib/server/domain/account-health-records";
 import type { SdkAffectedEntity, SdkEvent, SdkEventDetails } from "@/lib/server/sources/account-health/health-sdk-schemas";
 
 /** The API model's own word for "status not known"; used when an entity comes without statusCode. */

@@ -7,7 +7,7 @@ import { chunk, HEALTH_LIMITS, packEntityBatches } from "@/lib/server/sources/ac
 import { runInPool } from "@/lib/server/sources/account-health/run-in-pool";
 import { noteFailure, stampOf, type ChangedEvent, type TargetSyncContext } from "@/lib/server/sources/account-health/sync-context";
 import { createEntityBuffer, writeEventRecords, writeEventStamps } from "@/lib/server/sources/account-health/write-sync-results";
-import type { AccountEventRecord } from "@/lib/server/sources/account-health/account-health-records";
+import type { AccountEventRecord } from "@/lib/server/domain/account-health-records";
 
 interface EntityBatch {
   arns: string[];

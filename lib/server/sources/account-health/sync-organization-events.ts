@@ -1,4 +1,4 @@
-import type { AccountEventRecord } from "@/lib/server/sources/account-health/account-health-records";
+import type { AccountEventRecord } from "@/lib/server/domain/account-health-records";
 import { HEALTH_CALLS_IN_FLIGHT } from "@/lib/server/sources/account-health/call-health";
 import { describeFailedItem } from "@/lib/server/sources/account-health/describe-failed-item";
 import { fetchAffectedAccounts, fetchOrgAffectedEntities, fetchOrgEventDetails, type OrgEventPair } from "@/lib/server/sources/account-health/fetch-organization-data";

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { HealthOperation } from "@/lib/server/sources/account-health/call-health";
 import { createHealthClient } from "@/lib/server/sources/account-health/create-health-client";
-import { serveHealthJson, TEST_CREDENTIALS, type HealthJsonTestServer, type RecordedHealthCall } from "@/lib/server/sources/account-health/health-json-test-server";
+import { serveHealthJson, TEST_CREDENTIALS, type HealthJsonTestServer, type RecordedHealthCall } from "@/tests/support/health-json-test-server";
 import { createSyncTally } from "@/lib/server/sources/account-health/sync-context";
 import { syncTargetView } from "@/lib/server/sources/account-health/sync-target-view";
 import { deriveAccountEventId } from "@/lib/server/store/account-events-repo";

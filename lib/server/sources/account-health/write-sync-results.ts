@@ -1,4 +1,4 @@
-import type { AccountEventRecord, AffectedEntityRecord } from "@/lib/server/sources/account-health/account-health-records";
+import type { AccountEventRecord, AffectedEntityRecord } from "@/lib/server/domain/account-health-records";
 import type { TargetSyncContext } from "@/lib/server/sources/account-health/sync-context";
 import { deriveAccountEventId } from "@/lib/server/store/account-events-repo";
 import type { EventSyncStamp } from "@/lib/server/store/account-sync-state-repo";

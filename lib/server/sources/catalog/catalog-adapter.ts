@@ -1,5 +1,5 @@
 import { fetchSingleDocument, type SourceAdapter } from "@/lib/server/sources/source-adapter";
-import type { CatalogEntry } from "@/lib/server/sources/public-status/public-status-records";
+import type { CatalogEntry } from "@/lib/server/domain/public-status-records";
 import { parseServicesCatalog } from "@/lib/server/sources/catalog/parse-services-catalog";
 
 /** services.json: service keys, names and regions. Refreshed rarely; the bundled snapshot covers failures. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createCatalog, loadBundledCatalog } from "@/lib/server/sources/catalog/create-catalog";
-import type { CatalogEntry } from "@/lib/server/sources/public-status/public-status-records";
+import type { CatalogEntry } from "@/lib/server/domain/public-status-records";
 
 const entry = (key: string, service: string, region: string | null, name: string, regionName: string | null = null): CatalogEntry => ({
   key,

@@ -1,6 +1,6 @@
 import bundledSnapshot from "@/lib/server/sources/catalog/services-snapshot.json";
 import { normaliseServicesCatalog } from "@/lib/server/sources/catalog/parse-services-catalog";
-import type { CatalogEntry } from "@/lib/server/sources/public-status/public-status-records";
+import type { CatalogEntry } from "@/lib/server/domain/public-status-records";
 
 export interface ServiceKeyParts {
   service: string;

@@ -8,7 +8,7 @@ import {
 import { SNAPSHOT_REGIONS, SNAPSHOT_SERVICES } from "@/lib/server/sources/catalog/services-snapshot-source";
 import { parseCurrentEvents } from "@/lib/server/sources/public-status/parse-current-events";
 import { parseRssFeed } from "@/lib/server/sources/public-status/parse-rss-feed";
-import { readFixtureBytes, readFixtureText } from "@/lib/server/sources/public-status/read-public-status-fixture";
+import { readFixtureBytes, readFixtureText } from "@/tests/support/read-public-status-fixture";
 
 const entries = buildServicesSnapshot();
 const keys = new Set(entries.map((entry) => entry.service));

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { decodeBomText } from "@/lib/server/sources/public-status/decode-bom-text";
 import { PublicStatusParseError } from "@/lib/server/sources/public-status/public-status-parse-error";
-import type { CatalogEntry } from "@/lib/server/sources/public-status/public-status-records";
+import type { CatalogEntry } from "@/lib/server/domain/public-status-records";
 
 /** Fewer entries than this is a broken download, never a catalogue (the real one has ~5,800). */
 export const MIN_CATALOG_ENTRIES = 10;

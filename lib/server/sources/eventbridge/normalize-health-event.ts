@@ -1,4 +1,4 @@
-import type { AccountEventRecord, AffectedEntityRecord } from "@/lib/server/sources/account-health/account-health-records";
+import type { AccountEventRecord, AffectedEntityRecord } from "@/lib/server/domain/account-health-records";
 import type { HealthEventDetail, HealthEventEnvelope } from "@/lib/server/sources/eventbridge/eventbridge-event-schema";
 
 /** One validated `aws.health` delivery, normalised: one page of one communication about one event. */

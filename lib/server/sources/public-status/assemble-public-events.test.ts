@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { assemblePublicEvents } from "@/lib/server/sources/public-status/assemble-public-events";
 import { parseCurrentEvents } from "@/lib/server/sources/public-status/parse-current-events";
 import { parseRssFeed, type RssUpdate } from "@/lib/server/sources/public-status/parse-rss-feed";
-import type { CurrentEventRecord, PublicUpdateRecord } from "@/lib/server/sources/public-status/public-status-records";
-import { readFixtureBytes, readFixtureText } from "@/lib/server/sources/public-status/read-public-status-fixture";
+import type { CurrentEventRecord, PublicUpdateRecord } from "@/lib/server/domain/public-status-records";
+import { readFixtureBytes, readFixtureText } from "@/tests/support/read-public-status-fixture";
 
 const UAE = "multipleservices-me-central-1";
 const BAHRAIN = "multipleservices-me-south-1";

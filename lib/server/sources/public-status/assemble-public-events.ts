@@ -4,7 +4,7 @@ import type {
   AssembledEvent,
   CurrentEventRecord,
   PublicUpdateRecord,
-} from "@/lib/server/sources/public-status/public-status-records";
+} from "@/lib/server/domain/public-status-records";
 
 export interface AssemblePublicEventsInput {
   key: string;

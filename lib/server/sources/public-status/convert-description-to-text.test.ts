@@ -3,7 +3,7 @@ import {
   convertDescriptionToText,
   decodeHtmlEntities,
 } from "@/lib/server/sources/public-status/convert-description-to-text";
-import { readFixtureText } from "@/lib/server/sources/public-status/read-public-status-fixture";
+import { readFixtureText } from "@/tests/support/read-public-status-fixture";
 
 function descriptionOf(xml: string, guidFragment: string): string {
   const item = xml.split("<item>").find((chunk) => chunk.includes(`#${guidFragment}<`));

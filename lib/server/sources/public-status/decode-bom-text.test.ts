@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { decodeBomText, sniffEncoding } from "@/lib/server/sources/public-status/decode-bom-text";
 import { PublicStatusParseError } from "@/lib/server/sources/public-status/public-status-parse-error";
-import { readFixtureBytes, readFixtureText } from "@/lib/server/sources/public-status/read-public-status-fixture";
+import { readFixtureBytes, readFixtureText } from "@/tests/support/read-public-status-fixture";
 
 function utf16(text: string, endian: "le" | "be", bom: boolean): Uint8Array {
   const bytes: number[] = bom ? (endian === "be" ? [0xfe, 0xff] : [0xff, 0xfe]) : [];

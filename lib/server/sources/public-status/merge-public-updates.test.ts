@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getUpdateId, mergePublicUpdates } from "@/lib/server/sources/public-status/merge-public-updates";
-import type { PublicUpdateRecord } from "@/lib/server/sources/public-status/public-status-records";
+import type { PublicUpdateRecord } from "@/lib/server/domain/public-status-records";
 
 const base: PublicUpdateRecord = {
   key: "ec2-us-east-1",

@@ -1,4 +1,4 @@
-import type { PublicUpdateRecord } from "@/lib/server/sources/public-status/public-status-records";
+import type { PublicUpdateRecord } from "@/lib/server/domain/public-status-records";
 
 export function getUpdateId(update: Pick<PublicUpdateRecord, "key" | "at">): string {
   return `${update.key}_${update.at}`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { extractArnRegion, parseCurrentEvents } from "@/lib/server/sources/public-status/parse-current-events";
 import { PublicStatusParseError } from "@/lib/server/sources/public-status/public-status-parse-error";
-import { readFixtureBytes } from "@/lib/server/sources/public-status/read-public-status-fixture";
+import { readFixtureBytes } from "@/tests/support/read-public-status-fixture";
 
 const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
 const utf8 = (value: unknown) => new TextEncoder().encode(typeof value === "string" ? value : JSON.stringify(value));

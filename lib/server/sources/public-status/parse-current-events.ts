@@ -15,7 +15,7 @@ import type {
   CurrentEventRecord,
   ImpactedServiceRecord,
   PublicUpdateRecord,
-} from "@/lib/server/sources/public-status/public-status-records";
+} from "@/lib/server/domain/public-status-records";
 
 /** Something left out of the result. `path` is "" for a whole event, else the part inside it. */
 export interface CurrentEventsSkip {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { parseRssFeed, type RssUpdate } from "@/lib/server/sources/public-status/parse-rss-feed";
 import { PublicStatusParseError } from "@/lib/server/sources/public-status/public-status-parse-error";
-import { readFixtureText } from "@/lib/server/sources/public-status/read-public-status-fixture";
+import { readFixtureText } from "@/tests/support/read-public-status-fixture";
 
 const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
 const byGuidEpoch = (items: RssUpdate[], epoch: number) => items.find((item) => item.guid.endsWith(`_${epoch}`));

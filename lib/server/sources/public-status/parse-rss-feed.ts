@@ -4,7 +4,7 @@ import { PublicStatusParseError } from "@/lib/server/sources/public-status/publi
 import { convertDescriptionToText } from "@/lib/server/sources/public-status/convert-description-to-text";
 import { mapRssTitle, type MapRssTitleOptions } from "@/lib/server/sources/public-status/map-public-status";
 import { parseRssGuid } from "@/lib/server/sources/public-status/parse-rss-guid";
-import type { PublicUpdateRecord } from "@/lib/server/sources/public-status/public-status-records";
+import type { PublicUpdateRecord } from "@/lib/server/domain/public-status-records";
 
 /** One RSS item as an update. `guid` is the storage key: AWS edits titles in place under the same guid. */
 export type RssUpdate = PublicUpdateRecord & { guid: string; rawTitle: string };

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { FetchUpstreamOptions } from "@/lib/server/http/fetch-upstream";
-import { listenTestServer, type TestServer } from "@/lib/server/http/listen-test-server";
+import { listenTestServer, type TestServer } from "@/tests/support/listen-test-server";
 import { UpstreamError } from "@/lib/server/http/upstream-error";
 
 /** Shared scaffolding for the fetchUpstream tests: one real local server per test, plus recorded sleeps. */

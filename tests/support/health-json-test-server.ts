@@ -1,4 +1,4 @@
-import { listenTestServer } from "@/lib/server/http/listen-test-server";
+import { listenTestServer } from "@/tests/support/listen-test-server";
 
 /** Test scaffolding: a real awsJson1_1 endpoint on 127.0.0.1 answering from a script, for SDK round trips. */
 export interface ScriptedReply {

@@ -15,7 +15,7 @@ export const PUBLIC_STATUS_FIXTURES = {
 
 export type PublicStatusFixture = keyof typeof PUBLIC_STATUS_FIXTURES;
 
-const FIXTURE_DIR = new URL("../../../../tests/fixtures/public-status/", import.meta.url);
+const FIXTURE_DIR = new URL("../fixtures/public-status/", import.meta.url);
 
 export function readFixtureBytes(name: PublicStatusFixture): Uint8Array {
   return new Uint8Array(readFileSync(fileURLToPath(new URL(PUBLIC_STATUS_FIXTURES[name], FIXTURE_DIR))));

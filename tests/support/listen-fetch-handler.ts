@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { readListeningPort, type TestServer } from "@/lib/server/http/listen-test-server";
+import { readListeningPort, type TestServer } from "@/tests/support/listen-test-server";
 
 type FetchHandler = (request: Request) => Response | Promise<Response>;
 
