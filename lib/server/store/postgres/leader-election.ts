@@ -3,7 +3,7 @@ import type pg from "pg";
 import { silentLogger, type Logger } from "@/lib/server/logging/create-logger";
 import { FencedWriteError, type Coordinator, type ReplicaRole } from "@/lib/server/store/contract/store-contract";
 import { closeClient, connectDedicatedClient, destroyClient, reconnectDelay } from "@/lib/server/store/postgres/dedicated-client";
-import { claimLeaderTerm, readLeaderTerm, tryLeaderLock } from "@/lib/server/store/postgres/leader-term";
+import { claimLeaderTerm, readLeaderTerm, shortenDeadPeerDetection, tryLeaderLock } from "@/lib/server/store/postgres/leader-term";
 
 export interface LeaderElectionOptions {
   connectionString: string;
@@ -100,9 +100,11 @@ export function createLeaderElection(options: LeaderElectionOptions): LeaderElec
           return retryMs;
         }
         client = opened;
+        await shortenDeadPeerDetection(opened);
         failures = 0;
       } catch (error) {
-        failures += 1;
+        if (client !== null) loseConnection(client, String(error));
+        else failures += 1;
         logger.warn("leader election cannot connect", { error: String(error) });
         return reconnectDelay(failures, retryMs);
       }

@@ -14,6 +14,14 @@ const CLAIM_TERM = `INSERT INTO healthdeck_leader (id, term, holder, acquired_at
 ON CONFLICT (id) DO UPDATE SET term = healthdeck_leader.term + 1, holder = EXCLUDED.holder, acquired_at = EXCLUDED.acquired_at
 RETURNING term::text AS term`;
 
+/**
+ * A partitioned leader demotes itself, but its backend keeps the lock until the server sees the peer is
+ * gone; server-side keepalives on this session bound that to about half a minute instead of hours.
+ */
+export async function shortenDeadPeerDetection(client: pg.Client): Promise<void> {
+  await client.query("SELECT set_config('tcp_keepalives_idle', '10', false), set_config('tcp_keepalives_interval', '5', false), set_config('tcp_keepalives_count', '3', false)");
+}
+
 export async function tryLeaderLock(client: pg.Client): Promise<boolean> {
   const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1::bigint) AS locked", [LEADER_LOCK_KEY]);
   return rows[0]?.locked === true;
