@@ -15,7 +15,7 @@ type SearchParams = Record<string, string | string[] | undefined>;
 export default async function BoardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   // Invalid params fall back to no filter; the board says why.
   const { filter, error } = parseBoardUrl(await searchParams);
-  const status = getPublicStatus(filter);
+  const status = await getPublicStatus(filter);
   return (
     <main id="main" tabIndex={-1} className="mx-auto max-w-[120rem] px-4 py-6 focus:outline-none sm:px-6">
       <h1 className="mb-4 text-2xl font-bold tracking-tight">AWS public status</h1>

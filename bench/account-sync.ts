@@ -1,6 +1,6 @@
 import { startAccountHealthStack, type AccountHealthStack } from "@/tests/support/account-health-test-stack";
 import { HEALTH_LIMITS } from "@/lib/server/sources/account-health/plan-batches";
-import type { AccountEventFilter } from "@/lib/server/store/account-events-repo";
+import type { AccountEventFilter } from "@/lib/server/store/contract/store-records";
 import { generateAccountBenchScenario, type AccountBenchScenarioOptions } from "@/lib/simulator/generate-account-bench-scenario";
 import type { Benchmark } from "@/bench/support/benchmark";
 import type { CleanupStack } from "@/bench/support/cleanup-stack";
@@ -58,7 +58,7 @@ async function measureInitialSync(cleanup: CleanupStack, label: string, options:
   const wallMs = performance.now() - syncStarted;
   if (report?.state !== "ok") throw new Error(`${label}: initial sync ended ${report?.state ?? "without a report"}: ${report?.error ?? ""}`);
   const initial = stack.calls();
-  const stored = stack.runtime.store.accountEvents.listEvents(ALL);
+  const stored = await stack.runtime.store.accountEvents.listEvents(ALL);
   const storedEntities = stored.reduce((total, event) => total + event.entityCounts.total, 0);
   if (stored.length !== work.events || storedEntities !== work.entities) {
     throw new Error(`${label}: stored ${stored.length} events / ${storedEntities} entities, expected ${work.events} / ${work.entities}`);

@@ -5,7 +5,7 @@ import { parseConfig } from "@/lib/server/config/load-config";
 import { silentLogger } from "@/lib/server/logging/create-logger";
 import type { SourceCycleReport } from "@/lib/server/poller/create-source-job";
 import { createHealthdeckRuntime, type HealthdeckRuntime } from "@/lib/server/runtime/create-healthdeck-runtime";
-import { openHealthdeckStore } from "@/lib/server/store/healthdeck-store";
+import { openHealthdeckStore } from "@/lib/server/store/open-healthdeck-store";
 import { createPublicStatusSimulator, type PublicStatusSimulator } from "@/lib/simulator/create-public-status-simulator";
 import { generateBenchScenario } from "@/lib/simulator/generate-bench-scenario";
 import type { Benchmark } from "@/bench/support/benchmark";
@@ -99,7 +99,7 @@ export const pollCycleBenchmark: Benchmark = {
 
     await runtime.poller.runNow("public-catalog");
     const inScope = runtime.getCatalog().entries.filter((entry) => entry.region !== null && SCOPE_REGIONS.includes(entry.region)).length;
-    const feedKeys = runtime.listFeedKeys();
+    const feedKeys = await runtime.listFeedKeys();
     printNote(
       NAME,
       `setup: ${bench.scenario.name} (${KEYS} keys in ${REGIONS.length} regions, ${UPDATES_PER_KEY} updates each, ${bench.openKeys.length} still open), ` +
@@ -109,7 +109,7 @@ export const pollCycleBenchmark: Benchmark = {
     if (feedKeys.length !== FEED_LIMIT) throw new Error(`listFeedKeys() returned ${feedKeys.length} keys, expected ${FEED_LIMIT}`);
 
     const first = await runCycle(runtime, simulator, proxy, reports);
-    const feedsWithUpdates = feedKeys.filter((key) => runtime.store.updates.listForKey(key).length > 0).length;
+    const feedsWithUpdates = (await Promise.all(feedKeys.map(async (key) => (await runtime.store.updates.listForKey(key)).length > 0))).filter(Boolean).length;
     const floorMs = Math.ceil(first.requests / config.HEALTHDECK_HTTP_CONCURRENCY) * LATENCY_MS;
     printFigure(`${NAME}.first`, {
       wall: formatMs(first.wallMs),

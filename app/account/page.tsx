@@ -6,8 +6,8 @@ import { AccountOverviewLive } from "@/components/account/account-overview-live"
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your accounts" };
 
-export default function AccountPage() {
-  const { initial, renderedAt } = loadOpenAccountEvents();
+export default async function AccountPage() {
+  const { initial, renderedAt } = await loadOpenAccountEvents();
   return (
     <main id="main" tabIndex={-1} className="mx-auto max-w-[120rem] space-y-5 px-4 py-6 focus:outline-none sm:px-6">
       <div className="flex flex-wrap items-baseline justify-between gap-x-6 gap-y-2">

@@ -28,7 +28,7 @@ function includeWholeEndDay(query: HistoryQuery, rawTo: string | undefined): His
 export default async function HistoryPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const parsed = parseHistoryQuery(params);
-  const events = parsed.ok ? getPublicHistory(includeWholeEndDay(parsed.value, readQueryParam(params, "to"))).events : [];
+  const events = parsed.ok ? (await getPublicHistory(includeWholeEndDay(parsed.value, readQueryParam(params, "to")))).events : [];
   const filtered = parsed.ok && Object.values(parsed.value).some((value) => value !== null);
   return (
     <main id="main" tabIndex={-1} className="mx-auto max-w-[120rem] space-y-5 px-4 py-6 focus:outline-none sm:px-6">

@@ -27,7 +27,6 @@ export default async function NocPage({ searchParams }: { searchParams: Promise<
   const runtime = getRuntime();
   const now = runtime.now();
   // The same builders as the stream's snapshot, so the first live message never reshuffles the first paint.
-  const status = getPublicStatus(liveScopeToStatusFilter(settings.scope));
-  const account = buildLiveAccount(runtime, settings.scope, now);
+  const [status, account] = await Promise.all([getPublicStatus(liveScopeToStatusFilter(settings.scope)), buildLiveAccount(runtime, settings.scope, now)]);
   return <NocScreen settings={settings} initial={trimForWall(status, account)} serverNow={now} />;
 }

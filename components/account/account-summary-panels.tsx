@@ -11,7 +11,7 @@ import { loadOpenAccountEvents } from "@/components/account/load-open-account-ev
  */
 export async function AccountSummaryPanels() {
   await connection();
-  const { initial } = loadOpenAccountEvents();
+  const { initial } = await loadOpenAccountEvents();
   return (
     <section aria-labelledby="account-summary-heading" className="min-w-0 space-y-3">
       <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">

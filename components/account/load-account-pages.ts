@@ -15,16 +15,16 @@ export interface AccountLogSnapshot {
 }
 
 /** Below the server's row limit the browser gets every event and filters itself; at the limit the server filters. */
-export function loadAccountLog(query: AccountEventsQuery): AccountLogSnapshot {
+export async function loadAccountLog(query: AccountEventsQuery): Promise<AccountLogSnapshot> {
   const renderedAt = Date.now();
-  const all = getAccountEvents(EMPTY_ACCOUNT_QUERY);
+  const all = await getAccountEvents(EMPTY_ACCOUNT_QUERY);
   if (all.events.length < ACCOUNT_EVENTS_LIMIT) return { initial: all, initialKey: ALL_ACCOUNT_EVENTS_KEY, limit: ACCOUNT_EVENTS_LIMIT, renderedAt };
-  return { initial: getAccountEvents(query), initialKey: buildAccountEventsApiKey(query), limit: ACCOUNT_EVENTS_LIMIT, renderedAt };
+  return { initial: await getAccountEvents(query), initialKey: buildAccountEventsApiKey(query), limit: ACCOUNT_EVENTS_LIMIT, renderedAt };
 }
 
 /** The event behind an /events/<id> address; null for a malformed or unknown id (the page answers 404). */
-export function loadAccountEvent(rawId: string): { event: AccountEventDetail; renderedAt: number } | null {
+export async function loadAccountEvent(rawId: string): Promise<{ event: AccountEventDetail; renderedAt: number } | null> {
   const id = parseAccountEventId(rawId);
-  const event = id === null ? null : getAccountEvent(id);
+  const event = id === null ? null : await getAccountEvent(id);
   return event === null ? null : { event, renderedAt: Date.now() };
 }

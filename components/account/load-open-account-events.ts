@@ -16,10 +16,10 @@ export interface OpenAccountEventsSnapshot {
  * in the layout, and a broken account store must not take every page down, so a failed read yields null. Read once
  * per request: the layout's banner and the page's panels share it.
  */
-export const loadOpenAccountEvents = cache(function loadOpenAccountEvents(): OpenAccountEventsSnapshot {
+export const loadOpenAccountEvents = cache(async function loadOpenAccountEvents(): Promise<OpenAccountEventsSnapshot> {
   const renderedAt = Date.now();
   try {
-    return { initial: getAccountEvents({ ...EMPTY_ACCOUNT_QUERY, statuses: ["open", "upcoming"] }), renderedAt };
+    return { initial: await getAccountEvents({ ...EMPTY_ACCOUNT_QUERY, statuses: ["open", "upcoming"] }), renderedAt };
   } catch (error) {
     console.error("healthdeck: could not read account events for the page", error instanceof Error ? error.message : error);
     return { initial: null, renderedAt };

@@ -11,7 +11,7 @@ import { SecurityBannerView } from "@/components/account/security-banner-view";
  */
 export async function SecurityBanner() {
   await connection();
-  const { initial } = loadOpenAccountEvents();
+  const { initial } = await loadOpenAccountEvents();
   return (
     <>
       <SecurityBannerView events={selectOpenSecurityEvents(initial?.events ?? [])} />

@@ -1,14 +1,15 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { INGEST_TOKEN, makeStreamingRequest, openIngestBench, type IngestBench } from "@/tests/fixtures/account-health/ingest-test-kit";
 import { readSample, readSampleText } from "@/tests/fixtures/account-health/eventbridge-samples";
+import { countSqliteRows } from "@/tests/support/count-sqlite-rows";
 
 let bench: IngestBench | null = null;
-afterEach(() => {
-  bench?.close();
+afterEach(async () => {
+  await bench?.close();
   bench = null;
 });
 
-const storedEventCount = (b: IngestBench) => b.store.db.prepare("SELECT COUNT(*) FROM account_events").pluck().get();
+const storedEventCount = (b: IngestBench) => countSqliteRows(b.dataDir, "account_events");
 
 describe("POST /api/v1/ingest/eventbridge: access", () => {
   it("stays closed with 503 while no token is configured", async () => {

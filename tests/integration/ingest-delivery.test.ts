@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { IngestEventResult, IngestSummary } from "@/lib/server/sources/eventbridge/ingest-eventbridge-events";
-import type { AccountEventFilter } from "@/lib/server/store/account-events-repo";
-import { getIngestPagesRepo } from "@/lib/server/store/ingest-pages-repo";
+import type { IngestEventResult, IngestSummary } from "@/lib/server/ingest/ingest-eventbridge-events";
+import type { AccountEventFilter } from "@/lib/server/store/contract/store-records";
 import { makeBackupCopy, makeLambdaPage, readSample } from "@/tests/fixtures/account-health/eventbridge-samples";
 import { openIngestBench, type IngestBench } from "@/tests/fixtures/account-health/ingest-test-kit";
+import { countSqliteRows } from "@/tests/support/count-sqlite-rows";
 
 let bench: IngestBench | null = null;
-afterEach(() => {
-  bench?.close();
+afterEach(async () => {
+  await bench?.close();
   bench = null;
 });
 
@@ -24,7 +24,7 @@ async function postOk(b: IngestBench, body: unknown): Promise<IngestSummary> {
 }
 
 const lambdaEvent = (b: IngestBench) => b.store.accountEvents.listEvents({ ...ALL, eventTypeCodes: ["AWS_LAMBDA_PLANNED_LIFECYCLE_EVENT"] });
-const entityRows = (b: IngestBench) => b.store.db.prepare("SELECT COUNT(*) FROM account_entities").pluck().get();
+const entityRows = (b: IngestBench) => countSqliteRows(b.dataDir, "account_entities");
 
 describe("POST /api/v1/ingest/eventbridge: delivery semantics", () => {
   it("stores a communication delivered twice once, and the event then appears in the event list", async () => {
@@ -34,7 +34,7 @@ describe("POST /api/v1/ingest/eventbridge: delivery semantics", () => {
     expect(first).toMatchObject({ accepted: 1, duplicates: 0 });
     expect(second).toMatchObject({ accepted: 0, duplicates: 1, results: [{ outcome: "duplicate", id: first.results[0]?.id }] });
 
-    const events = bench.store.accountEvents.listEvents(ALL);
+    const events = await bench.store.accountEvents.listEvents(ALL);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       id: first.results[0]?.id,
@@ -61,9 +61,9 @@ describe("POST /api/v1/ingest/eventbridge: delivery semantics", () => {
     );
     expect(results.map((result) => result.isComplete)).toEqual([...Array(9).fill(false), true]);
 
-    const [event] = lambdaEvent(bench);
+    const [event] = await lambdaEvent(bench);
     expect(event).toMatchObject({ arn: LAMBDA_ARN, entityCounts: { total: 40, byStatus: { PENDING: 30, RESOLVED: 10 } } });
-    const values = bench.store.accountEvents.listEntities(event?.id ?? "", ENTITY_QUERY).entities.map((entity) => entity.entityValue);
+    const values = (await bench.store.accountEvents.listEntities(event?.id ?? "", ENTITY_QUERY)).entities.map((entity) => entity.entityValue);
     for (const page of order) expect(values).toContain(`arn:aws:lambda:us-west-2:123456789012:function:fn-${page}-0`);
     expect(values).toHaveLength(40);
   });
@@ -77,23 +77,23 @@ describe("POST /api/v1/ingest/eventbridge: delivery semantics", () => {
       ["stored", false],
       ["backup-merged", true],
     ]);
-    expect(lambdaEvent(bench)).toHaveLength(1);
+    expect(await lambdaEvent(bench)).toHaveLength(1);
     expect(entityRows(bench)).toBe(4);
 
     const onlyBackup = readSample("publicIssue");
     onlyBackup.detail = { ...onlyBackup.detail, backupEvent: "true" };
     const fromBackup = await postOk(bench, onlyBackup);
     expect(fromBackup.results[0]).toMatchObject({ outcome: "stored", isBackup: true, isComplete: true });
-    expect(bench.store.accountEvents.getById(fromBackup.results[0]?.id ?? "")?.description).toMatch(/^Current severity level/);
+    expect((await bench.store.accountEvents.getById(fromBackup.results[0]?.id ?? ""))?.description).toMatch(/^Current severity level/);
   });
 
   it("loses nothing and doubles nothing when the process restarts in the middle of a paged communication", async () => {
     bench = openIngestBench();
     for (const page of [3, 1, 4, 2]) await postOk(bench, makeLambdaPage(page));
-    expect(lambdaEvent(bench)[0]?.entityCounts.total).toBe(16);
+    expect((await lambdaEvent(bench))[0]?.entityCounts.total).toBe(16);
 
-    bench.restart();
-    const pending = getIngestPagesRepo(bench.store.db).listPendingCommunications();
+    await bench.restart();
+    const pending = await bench.store.ingestPages.listPendingCommunications(100);
     expect(pending).toMatchObject([{ eventArn: LAMBDA_ARN, communicationBase: "1234abc01232a4012345678", receivedPages: 4, totalPages: 10 }]);
 
     // EventBridge retries what it was never answered for: page 4 comes again after the restart.
@@ -103,11 +103,11 @@ describe("POST /api/v1/ingest/eventbridge: delivery semantics", () => {
     expect(rest.accepted).toBe(6);
     expect(rest.results.at(-1)).toMatchObject({ receivedPages: 10, isComplete: true });
 
-    const [event] = lambdaEvent(bench);
+    const [event] = await lambdaEvent(bench);
     expect(event?.entityCounts).toEqual({ total: 40, byStatus: { PENDING: 30, RESOLVED: 10 } });
     expect(entityRows(bench)).toBe(40);
-    expect(bench.store.accountEvents.listUpdates(event?.id ?? "")).toHaveLength(1);
-    expect(getIngestPagesRepo(bench.store.db).listPendingCommunications()).toEqual([]);
+    expect(await bench.store.accountEvents.listUpdates(event?.id ?? "")).toHaveLength(1);
+    expect(await bench.store.ingestPages.listPendingCommunications(100)).toEqual([]);
   });
 
   it("announces one store change per accepted request, so open views refresh without waiting for a poll", async () => {

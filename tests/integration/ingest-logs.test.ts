@@ -4,8 +4,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "@/lib/server/config/load-config";
 import { createLogger } from "@/lib/server/logging/create-logger";
-import { handleIngestRequest } from "@/lib/server/sources/eventbridge/handle-ingest-request";
-import { openHealthdeckStore } from "@/lib/server/store/healthdeck-store";
+import { handleIngestRequest } from "@/lib/server/ingest/handle-ingest-request";
+import { openHealthdeckStore } from "@/lib/server/store/open-healthdeck-store";
 import { readSample } from "@/tests/fixtures/account-health/eventbridge-samples";
 import { INGEST_TOKEN, INGEST_URL } from "@/tests/fixtures/account-health/ingest-test-kit";
 
@@ -27,7 +27,7 @@ describe("the ingest log line", () => {
       expect(logged).not.toContain(accountId);
       expect(JSON.parse(logged)).toMatchObject({ accepted: 1, accounts: [`…${accountId.slice(-4)}`] });
     } finally {
-      store.close();
+      await store.close();
       rmSync(dataDir, { recursive: true, force: true });
     }
   });

@@ -43,7 +43,7 @@ describe("app/api/v1/ingest/eventbridge/route.ts", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-store");
     expect(await response.json()).toMatchObject({ accepted: 1, results: [{ outcome: "stored", page: 1, totalPages: 10, receivedPages: 1, isComplete: false }] });
-    const stored = runtimeModule.getRuntime().store.accountEvents.listEvents({
+    const stored = await runtimeModule.getRuntime().store.accountEvents.listEvents({
       categories: [], statuses: [], regions: [], services: [], accounts: [], eventTypeCodes: ["AWS_LAMBDA_PLANNED_LIFECYCLE_EVENT"], from: null, to: null, search: null, limit: 10,
     });
     expect(stored).toHaveLength(1);

@@ -13,8 +13,8 @@ afterAll(async () => {
   await stack.close();
 });
 
-const source = (id: string) => stack.status().sources.find((candidate) => candidate.id === id);
-const statusOf = (key: string) => stack.status().services.find((service) => service.key === key)?.status;
+const source = async (id: string) => (await stack.status()).sources.find((candidate) => candidate.id === id);
+const statusOf = async (key: string) => (await stack.status()).services.find((service) => service.key === key)?.status;
 
 const FAILING_FAULTS: [string, Fault, RegExp][] = [
   ["HTTP 500", { kind: "status", status: 500 }, /500/],
@@ -29,29 +29,29 @@ const FAILING_FAULTS: [string, Fault, RegExp][] = [
 
 describe("currentevents faults keep the last good data and never show green", () => {
   it.each(FAILING_FAULTS)("%s", async (_name, fault, message) => {
-    const lastSuccessAt = source("public-currentevents")?.lastSuccessAt;
+    const lastSuccessAt = (await source("public-currentevents"))?.lastSuccessAt;
     expect(lastSuccessAt).not.toBeNull();
     stack.simulator.setFault(fault, "currentevents");
     await stack.runtime.poller.runNow("public-currentevents");
-    const failed = source("public-currentevents");
+    const failed = await source("public-currentevents");
     expect(failed?.state).toBe("error");
     expect(failed?.error).toMatch(message);
     expect(failed?.lastSuccessAt).toBe(lastSuccessAt);
-    expect(statusOf("ec2-us-east-1")).toBe("degraded");
-    expect(statusOf("s3-us-west-2")).toBe("unknown");
-    expect(stack.status().events.find((event) => event.key === "ec2-us-east-1")?.updates).toHaveLength(1);
+    expect(await statusOf("ec2-us-east-1")).toBe("degraded");
+    expect(await statusOf("s3-us-west-2")).toBe("unknown");
+    expect((await stack.status()).events.find((event) => event.key === "ec2-us-east-1")?.updates).toHaveLength(1);
 
     stack.simulator.setFault(null, "currentevents");
     await stack.runtime.poller.runNow("public-currentevents");
-    expect(source("public-currentevents")?.state).toBe("ok");
-    expect(statusOf("s3-us-west-2")).toBe("operational");
+    expect((await source("public-currentevents"))?.state).toBe("ok");
+    expect(await statusOf("s3-us-west-2")).toBe("operational");
   });
 
   it("a slow answer within the timeout is just slow", async () => {
     stack.simulator.setFault({ kind: "slow", ms: 300 }, "currentevents");
     await stack.runtime.poller.runNow("public-currentevents");
     stack.simulator.setFault(null, "currentevents");
-    expect(source("public-currentevents")?.state).toBe("ok");
+    expect((await source("public-currentevents"))?.state).toBe("ok");
   });
 });
 
@@ -63,13 +63,13 @@ describe("RSS and catalogue faults", () => {
   ])("all.rss %s marks the RSS source failed without touching the board", async (_name, fault) => {
     stack.simulator.setFault(fault, "rss");
     await stack.runtime.poller.runNow("public-rss");
-    expect(source("public-rss")?.state).toBe("error");
-    expect(source("public-rss")?.lastSuccessAt).not.toBeNull();
-    expect(statusOf("ec2-us-east-1")).toBe("degraded");
-    expect(statusOf("s3-us-west-2")).toBe("operational");
+    expect((await source("public-rss"))?.state).toBe("error");
+    expect((await source("public-rss"))?.lastSuccessAt).not.toBeNull();
+    expect(await statusOf("ec2-us-east-1")).toBe("degraded");
+    expect(await statusOf("s3-us-west-2")).toBe("operational");
     stack.simulator.setFault(null, "rss");
     await stack.runtime.poller.runNow("public-rss");
-    expect(source("public-rss")?.state).toBe("ok");
+    expect((await source("public-rss"))?.state).toBe("ok");
   });
 
   it("a broken catalogue keeps the catalogue we had", async () => {
@@ -77,8 +77,8 @@ describe("RSS and catalogue faults", () => {
     stack.simulator.setFault({ kind: "malformed" }, "catalog");
     await stack.runtime.poller.runNow("public-catalog");
     stack.simulator.setFault(null, "catalog");
-    expect(source("public-catalog")?.state).toBe("error");
+    expect((await source("public-catalog"))?.state).toBe("error");
     expect(stack.runtime.getCatalog().entries.length).toBe(before);
-    expect(stack.status().services.length).toBe(before);
+    expect((await stack.status()).services.length).toBe(before);
   });
 });

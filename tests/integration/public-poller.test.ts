@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { buildPublicHistory } from "@/lib/server/services/build-public-history";
+import { countSqliteRows } from "@/tests/support/count-sqlite-rows";
 import { startPublicStack, type PublicStack } from "@/tests/support/start-public-stack";
 import { INCIDENT_SCENARIO } from "@/tests/integration/public-scenario";
 
@@ -9,18 +10,18 @@ afterEach(async () => {
   stack = null;
 });
 
-const statusOf = (s: PublicStack, key: string) => s.status().services.find((service) => service.key === key)?.status;
+const statusOf = async (s: PublicStack, key: string) => (await s.status()).services.find((service) => service.key === key)?.status;
 
 describe("public poller against the simulator over HTTP", () => {
   it("shows nothing but green only after a successful poll", async () => {
     stack = await startPublicStack({ scenario: INCIDENT_SCENARIO });
-    const before = stack.status();
+    const before = await stack.status();
     expect(before.services.length).toBeGreaterThan(4000);
     expect(before.services.every((service) => service.status === "unknown")).toBe(true);
     expect(before.sources.find((source) => source.id === "public-currentevents")?.state).toBe("stale");
 
     await stack.pollAll();
-    const after = stack.status();
+    const after = await stack.status();
     const publicSources = after.sources.filter((source) => source.id.startsWith("public-"));
     expect(publicSources.map((source) => source.state)).toEqual(["ok", "ok", "ok"]);
     expect(after.services.every((service) => service.status === "operational")).toBe(true);
@@ -31,15 +32,15 @@ describe("public poller against the simulator over HTTP", () => {
     stack = await startPublicStack({ scenario: INCIDENT_SCENARIO });
     stack.simulator.step();
     await stack.pollAll();
-    expect(statusOf(stack, "ec2-us-east-1")).toBe("degraded");
+    expect(await statusOf(stack, "ec2-us-east-1")).toBe("degraded");
 
     stack.simulator.step();
     await stack.pollAll();
-    const status = stack.status();
-    expect(statusOf(stack, "ec2-us-east-1")).toBe("disrupted");
-    expect(statusOf(stack, "dynamodb-us-west-2")).toBe("disrupted");
-    expect(statusOf(stack, "lambda-us-west-2")).toBe("degraded");
-    expect(statusOf(stack, "s3-us-west-2")).toBe("operational");
+    const status = await stack.status();
+    expect(await statusOf(stack, "ec2-us-east-1")).toBe("disrupted");
+    expect(await statusOf(stack, "dynamodb-us-west-2")).toBe("disrupted");
+    expect(await statusOf(stack, "lambda-us-west-2")).toBe("degraded");
+    expect(await statusOf(stack, "s3-us-west-2")).toBe("operational");
     expect(status.services[0]?.status).toBe("disrupted");
 
     const ec2 = status.events.find((event) => event.key === "ec2-us-east-1");
@@ -57,22 +58,22 @@ describe("public poller against the simulator over HTTP", () => {
 
     stack.simulator.step();
     await stack.pollAll();
-    expect(statusOf(stack, "dynamodb-us-west-2")).toBe("operational");
-    expect(statusOf(stack, "lambda-us-west-2")).toBe("degraded");
+    expect(await statusOf(stack, "dynamodb-us-west-2")).toBe("operational");
+    expect(await statusOf(stack, "lambda-us-west-2")).toBe("degraded");
 
     stack.simulator.step();
     await stack.pollAll();
-    expect(statusOf(stack, "ec2-us-east-1")).toBe("operational");
-    const resolved = stack.status().events.find((event) => event.key === "ec2-us-east-1");
+    expect(await statusOf(stack, "ec2-us-east-1")).toBe("operational");
+    const resolved = (await stack.status()).events.find((event) => event.key === "ec2-us-east-1");
     expect(resolved?.resolved).toBe(true);
     expect(resolved?.endedAt).not.toBeNull();
     expect(resolved?.updates).toHaveLength(3);
 
     stack.simulator.step();
     await stack.pollAll();
-    const history = buildPublicHistory(stack.runtime, { service: null, region: null, from: null, to: null });
+    const history = await buildPublicHistory(stack.runtime, { service: null, region: null, from: null, to: null });
     expect(history.events.map((event) => event.key).sort()).toEqual(["ec2-us-east-1", "multipleservices-us-west-2"]);
-    const byService = buildPublicHistory(stack.runtime, { service: "dynamodb", region: "us-west-2", from: null, to: null });
+    const byService = await buildPublicHistory(stack.runtime, { service: "dynamodb", region: "us-west-2", from: null, to: null });
     expect(byService.events.map((event) => event.key)).toEqual(["multipleservices-us-west-2"]);
   });
 
@@ -88,8 +89,8 @@ describe("public poller against the simulator over HTTP", () => {
     expect(second.notModified).toBe(second.requests);
     expect(second.bytes).toBe(0);
     // Scope is small, so every feed in it is polled: all.rss + ec2/lambda/multipleservices in us-east-1 + globals.
-    expect(stack.runtime.listFeedKeys()).toEqual(expect.arrayContaining(["ec2-us-east-1", "lambda-us-east-1", "multipleservices-us-east-1"]));
-    expect(stack.runtime.listFeedKeys().some((key) => key.endsWith("us-west-2"))).toBe(false);
+    expect(await stack.runtime.listFeedKeys()).toEqual(expect.arrayContaining(["ec2-us-east-1", "lambda-us-east-1", "multipleservices-us-east-1"]));
+    expect((await stack.runtime.listFeedKeys()).some((key) => key.endsWith("us-west-2"))).toBe(false);
   });
 
   it("keeps history and never duplicates across a restart", async () => {
@@ -97,14 +98,13 @@ describe("public poller against the simulator over HTTP", () => {
     stack.simulator.step();
     stack.simulator.step();
     await stack.pollAll();
-    const before = stack.status().events;
+    const before = (await stack.status()).events;
     const runtime = await stack.restart();
-    expect(statusOf(stack, "ec2-us-east-1")).toBe("disrupted");
+    expect(await statusOf(stack, "ec2-us-east-1")).toBe("disrupted");
     await runtime.poller.runNow("public-currentevents");
     await runtime.poller.runNow("public-rss");
-    const after = stack.status().events;
+    const after = (await stack.status()).events;
     expect(after.map((event) => [event.id, event.updates.length])).toEqual(before.map((event) => [event.id, event.updates.length]));
-    const count = runtime.store.db.prepare("SELECT COUNT(*) AS n FROM public_events").get() as { n: number };
-    expect(count.n).toBe(2);
+    expect(countSqliteRows(stack.dataDir, "public_events")).toBe(2);
   });
 });

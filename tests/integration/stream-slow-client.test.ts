@@ -39,10 +39,10 @@ describe("a client that falls behind", () => {
     // Each flip of the current-events source turns ~5,800 services unknown or back: about 1 MB per change.
     const sentAt: number[] = [];
     for (let flip = 0; flip < 40 && stream.hub.stats().dropped === 0; flip += 1) {
-      runtime.store.write(() =>
+      await runtime.store.write((tx) =>
         flip % 2 === 0
-          ? runtime.store.sources.recordFailure("public-currentevents", runtime.now(), "test: upstream down")
-          : runtime.store.sources.recordSuccess("public-currentevents", runtime.now()),
+          ? tx.sources.recordFailure("public-currentevents", runtime.now(), "test: upstream down")
+          : tx.sources.recordSuccess("public-currentevents", runtime.now(), null),
       );
       await stream.hub.rebuildNow();
       sentAt.push(Date.now());

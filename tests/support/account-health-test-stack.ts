@@ -6,7 +6,7 @@ import { silentLogger } from "@/lib/server/logging/create-logger";
 import { createHealthdeckRuntime, type HealthdeckRuntime, type RuntimeDeps } from "@/lib/server/runtime/create-healthdeck-runtime";
 import { ACCOUNT_HEALTH_SOURCE_ID } from "@/lib/server/sources/account-health/account-health-settings";
 import type { AccountHealthReport } from "@/lib/server/sources/account-health/record-account-health-cycle";
-import { openHealthdeckStore } from "@/lib/server/store/healthdeck-store";
+import { openHealthdeckStore } from "@/lib/server/store/open-healthdeck-store";
 import { createPublicStatusSimulator, type PublicStatusSimulator } from "@/lib/simulator/create-public-status-simulator";
 import { createRunnerFor } from "@/lib/simulator/health-api/create-runner-for";
 import { createHealthApiPair, type HealthApiPair, type HealthApiPairOptions, type HealthRegion } from "@/lib/simulator/health-api/create-health-api-pair";
@@ -84,6 +84,7 @@ export async function startAccountHealthStack(options: AccountHealthStackOptions
       },
     });
   let runtime = makeRuntime();
+  await runtime.ready;
   const sumStats = () => {
     const total: Record<string, number> = {};
     for (const stats of Object.values(pair.stats())) {
@@ -109,6 +110,7 @@ export async function startAccountHealthStack(options: AccountHealthStackOptions
     async restart() {
       await runtime.close();
       runtime = makeRuntime();
+      await runtime.ready;
       return runtime;
     },
     async close() {

@@ -6,7 +6,7 @@ import { silentLogger } from "@/lib/server/logging/create-logger";
 import type { SourceCycleReport } from "@/lib/server/poller/create-source-job";
 import { createHealthdeckRuntime, type HealthdeckRuntime } from "@/lib/server/runtime/create-healthdeck-runtime";
 import { buildPublicStatus } from "@/lib/server/services/build-public-status";
-import { openHealthdeckStore } from "@/lib/server/store/healthdeck-store";
+import { openHealthdeckStore } from "@/lib/server/store/open-healthdeck-store";
 import { createPublicStatusSimulator, type PublicStatusSimulator } from "@/lib/simulator/create-public-status-simulator";
 import type { Scenario } from "@/lib/simulator/scenario-schema";
 import { EMPTY_STATUS_FILTER, type StatusFilter } from "@/lib/shared/status-filter";
@@ -51,6 +51,7 @@ export async function startPublicStack(options: {
       onCycle: (report) => reports.push(report),
     });
   let runtime = makeRuntime();
+  await runtime.ready;
   const stack: PublicStack = {
     simulator,
     get runtime() {
@@ -69,6 +70,7 @@ export async function startPublicStack(options: {
     async restart() {
       await runtime.close();
       runtime = makeRuntime();
+      await runtime.ready;
       return runtime;
     },
     async close() {

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Account event log" };
 type SearchParams = Record<string, string | string[] | undefined>;
 
 export default async function AccountEventLogPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const log = loadAccountLog(parseAccountLogUrl(await searchParams).query);
+  const log = await loadAccountLog(parseAccountLogUrl(await searchParams).query);
   return (
     <main id="main" tabIndex={-1} className="mx-auto max-w-[120rem] space-y-5 px-4 py-6 focus:outline-none sm:px-6">
       <div className="flex flex-wrap items-baseline justify-between gap-x-6 gap-y-2">

@@ -14,12 +14,12 @@ type Params = Promise<{ id: string }>;
 type SearchParams = Record<string, string | string[] | undefined>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const loaded = loadAccountEvent((await params).id);
+  const loaded = await loadAccountEvent((await params).id);
   return { title: loaded === null ? "Event not found" : describeEventType(loaded.event.eventTypeCode) };
 }
 
 export default async function AccountEventPage({ params, searchParams }: { params: Params; searchParams: Promise<SearchParams> }) {
-  const loaded = loadAccountEvent((await params).id);
+  const loaded = await loadAccountEvent((await params).id);
   if (loaded === null) notFound();
   // The browser starts on the resource list while it still parses the page; the table's fetches then hit these.
   preload(buildEntityPreloadUrl(loaded.event.id), { as: "fetch", crossOrigin: "anonymous" });

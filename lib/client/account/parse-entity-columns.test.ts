@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { entitiesResponseSchema } from "@/lib/shared/account-health-contract";
 import type { EntityColumnsResponse } from "@/lib/shared/entity-columns-contract";
-import { createEntityColumnsEncoder } from "@/lib/server/store/list-entity-columns";
+import { createEntityColumnsEncoder } from "@/lib/server/store/common/entity-columns-encoder";
 import { readEntityAt } from "@/lib/client/account/entity-rows";
 import { parseEntityColumns, type EntityColumnsPage } from "@/lib/client/account/parse-entity-columns";
 import { makeLambdaEntities } from "@/tests/fixtures/ui/load-account-fixture";

@@ -15,7 +15,8 @@ export function jsonBytes(body: Uint8Array): Response {
   return new Response(body as Uint8Array<ArrayBuffer>, { status: 200, headers: JSON_HEADERS });
 }
 
-export function jsonBody(value: unknown, status = 200): Response {
+/** A promise is never a body: the type refuses one, so a forgotten `await` cannot answer `{}`. */
+export function jsonBody<T>(value: T extends PromiseLike<unknown> ? never : T, status = 200): Response {
   return jsonText(JSON.stringify(value), status);
 }
 

@@ -96,6 +96,24 @@ export const configSchema = z.object({
     .min(1024, "HEALTHDECK_INGEST_MAX_BYTES must be at least 1024")
     .max(64 * 1024 * 1024, "HEALTHDECK_INGEST_MAX_BYTES must be at most 67108864 (64 MiB)")
     .default(1024 * 1024),
+  // Unset keeps the embedded SQLite under HEALTHDECK_DATA_DIR; postgres://… (or postgresql://) selects PostgreSQL.
+  HEALTHDECK_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, "HEALTHDECK_DATABASE_URL must be a postgres:// URL (unset it to use SQLite under HEALTHDECK_DATA_DIR)")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  HEALTHDECK_DATABASE_POOL_SIZE: z.coerce
+    .number({ error: "HEALTHDECK_DATABASE_POOL_SIZE must be a number of connections" })
+    .int("HEALTHDECK_DATABASE_POOL_SIZE must be a whole number")
+    .min(1, "HEALTHDECK_DATABASE_POOL_SIZE must be at least 1")
+    .max(200, "HEALTHDECK_DATABASE_POOL_SIZE must be at most 200")
+    .default(10),
+  HEALTHDECK_JOURNAL_RETENTION_DAYS: z.coerce
+    .number({ error: "HEALTHDECK_JOURNAL_RETENTION_DAYS must be a number of days" })
+    .int("HEALTHDECK_JOURNAL_RETENTION_DAYS must be a whole number of days")
+    .min(1, "HEALTHDECK_JOURNAL_RETENTION_DAYS must be at least 1 day")
+    .max(3650, "HEALTHDECK_JOURNAL_RETENTION_DAYS must be at most 3650 days")
+    .default(30),
   HEALTHDECK_SIMULATED: z
     .enum(["true", "false", "1", "0", ""])
     .default("false")

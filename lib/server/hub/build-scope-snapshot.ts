@@ -17,7 +17,7 @@ const OPEN_STATUSES = new Set(["open", "upcoming"]);
  * scope's filters), any other status AWS may add, those closed in the last 24 h, minus muted event
  * types. Most recently updated first.
  */
-export function buildLiveAccount(runtime: HealthdeckRuntime, scope: LiveScope, nowMs: number): StreamSnapshot["account"] {
+export async function buildLiveAccount(runtime: HealthdeckRuntime, scope: LiveScope, nowMs: number): Promise<StreamSnapshot["account"]> {
   const query: AccountEventsQuery = {
     categories: scope.categories,
     statuses: ["open", "upcoming"],
@@ -29,10 +29,10 @@ export function buildLiveAccount(runtime: HealthdeckRuntime, scope: LiveScope, n
     to: null,
     q: null,
   };
-  const open = buildAccountEvents(runtime, query, nowMs);
+  const open = await buildAccountEvents(runtime, query, nowMs);
   const closedSince = nowMs - CLOSED_WINDOW_MS;
-  const others = runtime.store.accountEvents
-    .listEvents({ ...query, statuses: [], eventTypeCodes: [], from: closedSince, to: null, search: null, limit: ACCOUNT_EVENTS_LIMIT })
+  const others = (await runtime.store.accountEvents
+    .listEvents({ ...query, statuses: [], eventTypeCodes: [], from: closedSince, to: null, search: null, limit: ACCOUNT_EVENTS_LIMIT }))
     .filter((event) => !OPEN_STATUSES.has(event.status))
     .filter((event) => event.status !== "closed" || (Date.parse(event.endTime ?? event.lastUpdatedTime ?? "") || 0) >= closedSince);
   const muted = new Set(scope.mutedTypes);
@@ -43,10 +43,8 @@ export function buildLiveAccount(runtime: HealthdeckRuntime, scope: LiveScope, n
 }
 
 /** Everything one scope's screen shows, at the store's current version. */
-export function buildScopeSnapshot(runtime: HealthdeckRuntime, scope: LiveScope, nowMs: number): StreamSnapshot {
-  return {
-    version: runtime.store.version,
-    status: buildPublicStatus(runtime, liveScopeToStatusFilter(scope), nowMs),
-    account: buildLiveAccount(runtime, scope, nowMs),
-  };
+export async function buildScopeSnapshot(runtime: HealthdeckRuntime, scope: LiveScope, nowMs: number): Promise<StreamSnapshot> {
+  const version = runtime.store.version;
+  const [status, account] = await Promise.all([buildPublicStatus(runtime, liveScopeToStatusFilter(scope), nowMs), buildLiveAccount(runtime, scope, nowMs)]);
+  return { version, status, account };
 }

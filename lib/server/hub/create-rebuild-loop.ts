@@ -10,7 +10,7 @@ export interface RebuildLoop {
 
 export interface RebuildLoopDeps<T> {
   list(): T[];
-  rebuild(item: T): void;
+  rebuild(item: T): void | Promise<void>;
   coalesceMs: number;
   /** Clock passes: source freshness and the 24 h windows change without any write. */
   refreshMs: number;
@@ -33,7 +33,7 @@ export function createRebuildLoop<T>(deps: RebuildLoopDeps<T>): RebuildLoop {
     const started = performance.now();
     for (const item of deps.list()) {
       if (isStopped) return;
-      deps.rebuild(item);
+      await deps.rebuild(item);
       await yieldToEventLoop();
     }
     lastPassMs = performance.now() - started;

@@ -35,6 +35,8 @@ export interface HubStats {
 }
 
 export interface StreamHub {
+  /** Builds the scope's first snapshot unless it is open already; call (and await) before `subscribe`. */
+  openScope(scope: LiveScope): Promise<{ ok: true } | { ok: false; status: 503; error: string }>;
   /** Writes hello and a snapshot (or the changes missed since `lastEventId`), then every change of the scope. */
   subscribe(scope: LiveScope, sink: StreamSink, lastEventId: string | null, snapshotFormat?: SnapshotFormat): SubscribeResult;
   /** Rebuilds every scope now (normally driven by store changes and the clock); resolves when done. */
@@ -99,11 +101,13 @@ export function createStreamHub(options: StreamHubOptions): StreamHub {
     }
   }
 
-  function rebuildChannel(entry: Channel): void {
-    // Evicted, or the hub closed, while the pass was under way.
+  async function rebuildChannel(entry: Channel): Promise<void> {
     if (isClosed || channels.get(entry.channel.key) !== entry) return;
     try {
-      const chunk = entry.channel.advance(buildScopeSnapshot(runtime, entry.channel.scope, runtime.now()), nextId);
+      const snapshot = await buildScopeSnapshot(runtime, entry.channel.scope, runtime.now());
+      // Evicted, or the hub closed, while the snapshot was read.
+      if (isClosed || channels.get(entry.channel.key) !== entry) return;
+      const chunk = entry.channel.advance(snapshot, nextId);
       stats.rebuilds += 1;
       if (chunk === null) return;
       stats.changesSent += entry.sinks.size;
@@ -119,28 +123,41 @@ export function createStreamHub(options: StreamHubOptions): StreamHub {
     for (const entry of channels.values()) broadcast(entry, chunk);
   }
 
-  function openChannel(scope: LiveScope): Channel | null {
+  const opening = new Map<string, Promise<Channel | null>>();
+
+  async function openChannel(scope: LiveScope): Promise<Channel | null> {
     const normalised = normaliseLiveScope(scope);
     const key = liveScopeKey(normalised);
     const existing = channels.get(key);
     if (existing) return existing;
-    if (channels.size >= maxScopes) evictIdle(runtime.now(), 0);
-    if (channels.size >= maxScopes) return null;
-    const nowMs = runtime.now();
-    const entry: Channel = {
-      channel: createScopeChannel(key, normalised, buildScopeSnapshot(runtime, normalised, nowMs), nextId(), limits),
-      sinks: new Set(),
-      idleSince: nowMs,
-    };
-    channels.set(key, entry);
-    return entry;
+    const pending = opening.get(key);
+    if (pending) return pending;
+    const open = (async () => {
+      const nowMs = runtime.now();
+      const snapshot = await buildScopeSnapshot(runtime, normalised, nowMs);
+      const current = channels.get(key);
+      if (current) return current;
+      if (channels.size >= maxScopes) evictIdle(runtime.now(), 0);
+      if (channels.size >= maxScopes || isClosed) return null;
+      const entry: Channel = { channel: createScopeChannel(key, normalised, snapshot, nextId(), limits), sinks: new Set(), idleSince: nowMs };
+      channels.set(key, entry);
+      return entry;
+    })().finally(() => opening.delete(key));
+    opening.set(key, open);
+    return open;
   }
 
+  const tooMany = () => ({ ok: false as const, status: 503 as const, error: `too many distinct live scopes (limit ${maxScopes}); try again later` });
+
   return {
+    async openScope(scope) {
+      if (isClosed) return { ok: false, status: 503, error: "the server is shutting down" };
+      return (await openChannel(scope)) === null ? tooMany() : { ok: true };
+    },
     subscribe(scope, sink, lastEventId, snapshotFormat = "full") {
       if (isClosed) return { ok: false, status: 503, error: "the server is shutting down" };
-      const entry = openChannel(scope);
-      if (entry === null) return { ok: false, status: 503, error: `too many distinct live scopes (limit ${maxScopes}); try again later` };
+      const entry = channels.get(liveScopeKey(normaliseLiveScope(scope)));
+      if (entry === undefined) return tooMany();
       const hello: StreamHello = { buildId, serverTime: new Date(runtime.now()).toISOString(), heartbeatSeconds: heartbeatMs / 1000 };
       const frames = [encodeSseEvent({ name: "hello", data: hello, retryMs }), ...entry.channel.catchUp(lastEventId, snapshotFormat)];
       entry.sinks.add(sink);

@@ -33,7 +33,7 @@ function errorResponse(status: number, message: string): Response {
 const snapshotFormatSchema = z.enum(SNAPSHOT_FORMATS, { error: () => `snapshot must be one of ${SNAPSHOT_FORMATS.join(", ")}` }).default("full");
 
 /** GET /api/v1/stream: validates the scope, then hands the response stream to the hub until either side ends it. */
-export function handleStreamRequest(request: Request, hub: StreamHub, options: { maxQueuedBytes?: number } = {}): Response {
+export async function handleStreamRequest(request: Request, hub: StreamHub, options: { maxQueuedBytes?: number } = {}): Promise<Response> {
   const url = new URL(request.url);
   const scope = parseLiveScope(url.searchParams);
   if (!scope.ok) return errorResponse(400, scope.error);
@@ -41,6 +41,8 @@ export function handleStreamRequest(request: Request, hub: StreamHub, options: {
   if (!snapshotFormat.success) return errorResponse(400, snapshotFormat.error.issues[0]?.message ?? "invalid snapshot parameter");
   const lastEventId = readLastEventId(request, url);
   const maxQueuedBytes = options.maxQueuedBytes ?? DEFAULT_MAX_QUEUED_BYTES;
+  const opened = await hub.openScope(scope.value);
+  if (!opened.ok) return errorResponse(opened.status, opened.error);
 
   let release: () => void = () => {};
   let rejection: { status: number; error: string } | null = null;

@@ -2,7 +2,8 @@ import type { UpstreamResponse, UpstreamValidators } from "@/lib/server/http/fet
 import type { Logger } from "@/lib/server/logging/create-logger";
 import type { PollJob } from "@/lib/server/poller/create-poller";
 import type { SourceAdapter } from "@/lib/server/sources/source-adapter";
-import type { HealthdeckStore } from "@/lib/server/store/healthdeck-store";
+import { FencedWriteError } from "@/lib/server/store/contract/store-contract";
+import type { HealthdeckStore, StoreTransaction } from "@/lib/server/store/healthdeck-store";
 
 export type FetchDocument = (url: string, validators: UpstreamValidators, signal: AbortSignal) => Promise<UpstreamResponse>;
 
@@ -24,11 +25,14 @@ export interface SourceJobOptions<T> {
   store: HealthdeckStore;
   fetchDocument: FetchDocument;
   /** Stores the records of the documents that were fetched this cycle (inside one transaction). */
-  write(records: T[], nowMs: number): void;
+  write(tx: StoreTransaction, records: T[], nowMs: number): Promise<void>;
   now: () => number;
   logger: Logger;
   onCycle?: (report: SourceCycleReport) => void;
 }
+
+/** Poll results are leader-only writes: a replica that lost the leader lock must not commit them. */
+const FENCED = { fenced: true } as const;
 
 export function describeError(error: unknown): string {
   if (error instanceof Error) return error.message || error.name;
@@ -44,7 +48,7 @@ export function createSourceJob<T>(options: SourceJobOptions<T>): PollJob {
     timeoutMs: options.timeoutMs,
     async run(signal) {
       const startedAt = options.now();
-      store.write(() => store.sources.recordAttempt(adapter.id, startedAt));
+      await store.write((tx) => tx.sources.recordAttempt(adapter.id, startedAt), FENCED);
       const report: SourceCycleReport = {
         sourceId: adapter.id,
         ok: false,
@@ -64,24 +68,24 @@ export function createSourceJob<T>(options: SourceJobOptions<T>): PollJob {
         signal.throwIfAborted();
         const finishedAt = options.now();
         const failed = documents.filter((document) => document.outcome === "failed");
-        store.write(() => {
+        await store.write(async (tx) => {
           const records: T[] = [];
           for (const document of documents) {
             if (document.outcome !== "fetched") continue;
             records.push(document.records);
             report.bytes += document.bytes;
           }
-          options.write(records, finishedAt);
+          await options.write(tx, records, finishedAt);
           for (const document of documents) {
-            if (document.outcome === "fetched") store.validators.set(document.url, document.validators);
+            if (document.outcome === "fetched") await tx.validators.set(document.url, document.validators);
           }
           const first = failed[0];
           const note =
             first && first.outcome === "failed"
               ? `${failed.length} of ${documents.length} documents failed; first: ${first.url}: ${first.error}`
               : null;
-          store.sources.recordSuccess(adapter.id, finishedAt, note);
-        });
+          await tx.sources.recordSuccess(adapter.id, finishedAt, note);
+        }, FENCED);
         report.ok = true;
         report.documents = documents.length;
         report.fetched = documents.filter((document) => document.outcome === "fetched").length;
@@ -90,7 +94,8 @@ export function createSourceJob<T>(options: SourceJobOptions<T>): PollJob {
         if (failed.length > 0) options.logger.warn("some documents failed", { source: adapter.id, failed: failed.length });
       } catch (error) {
         const message = describeError(signal.aborted && signal.reason instanceof Error ? signal.reason : error);
-        store.write(() => store.sources.recordFailure(adapter.id, options.now(), message));
+        if (error instanceof FencedWriteError) throw error;
+        await store.write((tx) => tx.sources.recordFailure(adapter.id, options.now(), message), FENCED);
         options.logger.warn("source poll failed", { source: adapter.id, error: message });
       } finally {
         report.durationMs = options.now() - startedAt;

@@ -16,6 +16,9 @@ import { createWarnOnce } from "@/lib/server/sources/public-status/map-public-st
 import { createRssAdapter } from "@/lib/server/sources/public-status/rss-adapter";
 import { isInScope, type ScopeSettings } from "@/lib/server/services/public-scope";
 import type { HealthdeckStore } from "@/lib/server/store/healthdeck-store";
+import type { ReplicaRole } from "@/lib/server/store/contract/store-contract";
+import { createJournalRetentionJob } from "@/lib/server/poller/create-journal-retention-job";
+import { createAccountHealthSink } from "@/lib/server/poller/create-account-health-sink";
 
 export const HEALTHDECK_VERSION = "0.1.0";
 export const USER_AGENT = `Healthdeck/${HEALTHDECK_VERSION} (self-hosted AWS health dashboard; polite poller)`;
@@ -43,7 +46,11 @@ export interface HealthdeckRuntime {
   startedAt: number;
   getCatalog(): Catalog;
   /** Per-feed RSS keys polled this cycle besides all.rss. */
-  listFeedKeys(): string[];
+  listFeedKeys(): Promise<string[]>;
+  /** Resolves once the stored catalogue is loaded (until then the bundled one serves). */
+  ready: Promise<void>;
+  /** Polls whenever this process is the leader (always, on SQLite); stops the moment it is not. Idempotent. */
+  followLeadership(): void;
   close(): Promise<void>;
 }
 
@@ -54,9 +61,16 @@ export function createHealthdeckRuntime(deps: RuntimeDeps): HealthdeckRuntime {
   const now = deps.now ?? Date.now;
   const scope: ScopeSettings = { regions: config.HEALTHDECK_REGIONS, services: config.HEALTHDECK_SERVICES };
 
-  const storedCatalog = store.catalog.list();
-  let catalog = storedCatalog.length > 0 ? createCatalog(storedCatalog) : loadBundledCatalog();
+  let catalog = loadBundledCatalog();
   const getCatalog = () => catalog;
+  const adoptCatalog = (next: Catalog) => {
+    catalog = next;
+    store.setKeySplitter((key) => catalog.splitServiceKey(key));
+  };
+  adoptCatalog(catalog);
+  const ready = store.catalog.list().then((stored) => {
+    if (stored.length > 0) adoptCatalog(createCatalog(stored));
+  });
 
   const limit = createConcurrencyLimit(config.HEALTHDECK_HTTP_CONCURRENCY);
   const httpTimeoutMs = config.HEALTHDECK_HTTP_TIMEOUT_SECONDS * 1000;
@@ -76,17 +90,17 @@ export function createHealthdeckRuntime(deps: RuntimeDeps): HealthdeckRuntime {
     );
   const singleDocumentTimeoutMs = (config.HEALTHDECK_HTTP_RETRIES + 1) * 2 * httpTimeoutMs + 15_000;
 
-  const writer = createPublicStatusWriter({ store, getCatalog });
+  const writer = createPublicStatusWriter({ getCatalog });
   const warnUnknownPrefix = createWarnOnce((message) => logger.warn(message));
 
-  function listFeedKeys(): string[] {
+  async function listFeedKeys(): Promise<string[]> {
     const inScope = catalog.entries.filter((entry) => isInScope(entry, scope));
     const isScoped = scope.regions.length > 0 || scope.services.length > 0;
     const keys = new Set<string>();
     if (isScoped && inScope.length <= config.HEALTHDECK_RSS_FEED_LIMIT) {
       for (const entry of inScope) keys.add(entry.key);
     }
-    for (const key of store.events.listOpenKeys()) {
+    for (const key of await store.events.listOpenKeys()) {
       if (isInScope(catalog.splitServiceKey(key), scope)) keys.add(key);
     }
     return [...keys].slice(0, Math.max(config.HEALTHDECK_RSS_FEED_LIMIT, 0));
@@ -102,11 +116,11 @@ export function createHealthdeckRuntime(deps: RuntimeDeps): HealthdeckRuntime {
       now,
       logger,
       onCycle: deps.onCycle,
-      write(documents) {
+      async write(tx, documents) {
         const entries = documents[0];
         if (!entries) return;
-        store.catalog.replace(entries);
-        catalog = createCatalog(entries);
+        await tx.catalog.replace(entries);
+        adoptCatalog(createCatalog(entries));
       },
     }),
     createSourceJob({
@@ -118,12 +132,12 @@ export function createHealthdeckRuntime(deps: RuntimeDeps): HealthdeckRuntime {
       now,
       logger,
       onCycle: deps.onCycle,
-      write(documents, nowMs) {
+      async write(tx, documents, nowMs) {
         const unknownRegions = documents
           .flatMap((document) => document.events.map((event) => event.region))
           .filter((region): region is string => region !== null && !catalog.regions.has(region));
-        if (unknownRegions.length > 0) catalog = catalog.withExtraRegions(unknownRegions);
-        writer.writeCurrentEvents(documents, nowMs);
+        if (unknownRegions.length > 0) adoptCatalog(catalog.withExtraRegions(unknownRegions));
+        await writer.writeCurrentEvents(tx, documents, nowMs);
       },
     }),
     createSourceJob({
@@ -139,13 +153,13 @@ export function createHealthdeckRuntime(deps: RuntimeDeps): HealthdeckRuntime {
       now,
       logger,
       onCycle: deps.onCycle,
-      write: (documents, nowMs) => writer.writeRssFeeds(documents, nowMs),
+      write: (tx, documents, nowMs) => writer.writeRssFeeds(tx, documents, nowMs),
     }),
   ];
 
   const accountHealthJob = createAccountHealthPollJob({
     config,
-    store,
+    sink: createAccountHealthSink(store),
     logger,
     now,
     userAgent: USER_AGENT,
@@ -154,7 +168,24 @@ export function createHealthdeckRuntime(deps: RuntimeDeps): HealthdeckRuntime {
   });
   if (accountHealthJob) jobs.push(accountHealthJob);
 
+  jobs.push(createJournalRetentionJob({ store, now, retentionDays: config.HEALTHDECK_JOURNAL_RETENTION_DAYS, logger }));
+
   const poller = createPoller({ jobs, timers: deps.timers, logger });
+  let stopFollowing: (() => void) | null = null;
+  let isClosed = false;
+
+  function applyRole(role: ReplicaRole): void {
+    if (role === "follower") {
+      if (poller.isRunning) logger.info("not the leader: polling stops", { role });
+      void poller.stop();
+      return;
+    }
+    void ready.then(() => {
+      if (isClosed || store.coordinator.role === "follower" || poller.isRunning) return;
+      poller.start();
+      logger.info("polling", { role });
+    });
+  }
   for (const warning of [...listPollIntervalWarnings(config), ...listAccountHealthWarnings(config)]) logger.warn(warning);
 
   return {
@@ -167,9 +198,18 @@ export function createHealthdeckRuntime(deps: RuntimeDeps): HealthdeckRuntime {
     startedAt: now(),
     getCatalog,
     listFeedKeys,
+    ready,
+    followLeadership() {
+      if (stopFollowing !== null) return;
+      stopFollowing = store.coordinator.onRoleChange(applyRole);
+      applyRole(store.coordinator.role);
+    },
     async close() {
+      isClosed = true;
+      stopFollowing?.();
       await poller.stop();
-      store.close();
+      await ready.catch(() => undefined);
+      await store.close();
     },
   };
 }

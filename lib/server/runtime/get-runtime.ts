@@ -1,7 +1,7 @@
 import "server-only";
 import { getConfig } from "@/lib/server/config/load-config";
 import { createHealthdeckRuntime, type HealthdeckRuntime } from "@/lib/server/runtime/create-healthdeck-runtime";
-import { openHealthdeckStore } from "@/lib/server/store/healthdeck-store";
+import { openHealthdeckStore } from "@/lib/server/store/open-healthdeck-store";
 
 // Route handlers and instrumentation are separate bundles: one process-wide instance lives on globalThis.
 const RUNTIME_KEY = Symbol.for("healthdeck.runtime");
@@ -11,7 +11,10 @@ export function getRuntime(): HealthdeckRuntime {
   const holder = globalThis as RuntimeHolder;
   if (!holder[RUNTIME_KEY]) {
     const config = getConfig();
-    holder[RUNTIME_KEY] = createHealthdeckRuntime({ config, store: openHealthdeckStore(config.HEALTHDECK_DATA_DIR) });
+    holder[RUNTIME_KEY] = createHealthdeckRuntime({
+      config,
+      store: openHealthdeckStore({ dataDir: config.HEALTHDECK_DATA_DIR, databaseUrl: config.HEALTHDECK_DATABASE_URL, poolSize: config.HEALTHDECK_DATABASE_POOL_SIZE }),
+    });
   }
   return holder[RUNTIME_KEY];
 }
@@ -19,9 +22,9 @@ export function getRuntime(): HealthdeckRuntime {
 /** Idempotent: hot reloads and repeated register() calls never stack a second poller. */
 export function startHealthdeck(): HealthdeckRuntime {
   const runtime = getRuntime();
-  if (runtime.config.HEALTHDECK_POLLER === "on" && !runtime.poller.isRunning) {
-    runtime.poller.start();
-    runtime.logger.info("poller started", {
+  if (runtime.config.HEALTHDECK_POLLER === "on") {
+    runtime.followLeadership();
+    runtime.logger.info("poller ready", {
       publicPollSeconds: runtime.config.HEALTHDECK_PUBLIC_POLL_SECONDS,
       rssPollSeconds: runtime.config.HEALTHDECK_RSS_POLL_SECONDS,
       simulated: runtime.config.HEALTHDECK_SIMULATED,

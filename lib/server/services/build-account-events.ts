@@ -8,8 +8,8 @@ export const ACCOUNT_EVENTS_LIMIT = 5000;
 const toMs = (iso: string | null) => (iso === null ? null : Date.parse(iso));
 
 /** The event log: every stored account event matching the query, most recently updated first. */
-export function buildAccountEvents(runtime: HealthdeckRuntime, query: AccountEventsQuery, nowMs: number): AccountEventsResponse {
-  const events = runtime.store.accountEvents.listEvents({
+export async function buildAccountEvents(runtime: HealthdeckRuntime, query: AccountEventsQuery, nowMs: number): Promise<AccountEventsResponse> {
+  const events = await runtime.store.accountEvents.listEvents({
     categories: query.categories,
     statuses: query.statuses,
     regions: query.regions,
@@ -21,12 +21,12 @@ export function buildAccountEvents(runtime: HealthdeckRuntime, query: AccountEve
     search: query.q,
     limit: ACCOUNT_EVENTS_LIMIT,
   });
-  const sources = listSourceHealth(runtime, nowMs).filter((source) => source.id.startsWith("account"));
+  const sources = (await listSourceHealth(runtime, nowMs)).filter((source) => source.id.startsWith("account"));
   return { sources, events };
 }
 
-export function buildAccountEventDetail(runtime: HealthdeckRuntime, id: string): AccountEventDetail | null {
-  const event = runtime.store.accountEvents.getById(id);
+export async function buildAccountEventDetail(runtime: HealthdeckRuntime, id: string): Promise<AccountEventDetail | null> {
+  const event = await runtime.store.accountEvents.getById(id);
   if (!event) return null;
-  return { ...event, updates: runtime.store.accountEvents.listUpdates(id) };
+  return { ...event, updates: await runtime.store.accountEvents.listUpdates(id) };
 }

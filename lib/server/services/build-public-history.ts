@@ -10,17 +10,17 @@ export const HISTORY_LIMIT = 1000;
 const toSeconds = (iso: string | null) => (iso === null ? null : Math.floor(Date.parse(iso) / 1000));
 
 /** Everything stored that overlaps the window, resolved or not, newest first. */
-export function buildPublicHistory(runtime: HealthdeckRuntime, query: HistoryQuery): HistoryResponse {
+export async function buildPublicHistory(runtime: HealthdeckRuntime, query: HistoryQuery): Promise<HistoryResponse> {
   const catalog = runtime.getCatalog();
-  const correlation = correlateOpenAccountEvents(runtime);
-  const stored = runtime.store.events.listHistory({
+  const correlation = await correlateOpenAccountEvents(runtime);
+  const stored = await runtime.store.events.listHistory({
     fromSeconds: toSeconds(query.from),
     toSeconds: toSeconds(query.to),
     limit: 50_000,
   });
   const regions = query.region === null ? [] : [query.region];
   const services = query.service === null ? [] : [query.service];
-  const events = stored
+  const shown = stored
     .filter((event) =>
       eventTouches(
         event,
@@ -32,8 +32,9 @@ export function buildPublicHistory(runtime: HealthdeckRuntime, query: HistoryQue
           (services.length === 0 || item.service !== "multipleservices" || services.includes("multipleservices")),
       ),
     )
-    .slice(0, HISTORY_LIMIT)
-    .map((event) => toPublicEvent(event, catalog, correlation.impactOf(event)));
+    .slice(0, HISTORY_LIMIT);
+  await correlation.loadSamples(shown);
+  const events = shown.map((event) => toPublicEvent(event, catalog, correlation.impactOf(event)));
   return { events };
 }
 

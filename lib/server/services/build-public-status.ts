@@ -1,4 +1,5 @@
 import { severityRank, worstStatus, type HealthStatus } from "@/lib/shared/health-status";
+import { collectKeyStates } from "@/lib/server/domain/collect-key-states";
 import type { ServiceStatus, StatusResponse } from "@/lib/shared/public-status-contract";
 import type { StatusFilter } from "@/lib/shared/status-filter";
 import type { HealthdeckRuntime } from "@/lib/server/runtime/create-healthdeck-runtime";
@@ -6,44 +7,24 @@ import { listSourceHealth } from "@/lib/server/services/get-source-health";
 import { combineScope, isInScope } from "@/lib/server/services/public-scope";
 import { correlateAccountEvents, type AccountCorrelation } from "@/lib/server/services/correlate-account-events";
 import { eventTouches, toIsoSeconds, toPublicEvent } from "@/lib/server/services/to-public-event";
-import type { StoredPublicEvent } from "@/lib/server/store/public-events-repo";
 
 const RECENTLY_RESOLVED_SECONDS = 24 * 3600;
 
-interface KeyState {
-  status: HealthStatus;
-  since: number | null;
-  name: string | null;
-}
-
-function collectKeyStates(openEvents: readonly StoredPublicEvent[]): Map<string, KeyState> {
-  const states = new Map<string, KeyState>();
-  const bump = (key: string, status: HealthStatus, since: number, name: string | null) => {
-    const current = states.get(key);
-    if (!current || severityRank(status) > severityRank(current.status)) {
-      states.set(key, { status, since, name: name ?? current?.name ?? null });
-    } else if (current.status === status && current.since !== null && since < current.since) {
-      current.since = since;
-    }
-  };
-  for (const event of openEvents) {
-    bump(event.key, event.status, event.startedAt, null);
-    for (const impacted of event.impacted) bump(impacted.key, impacted.status, impacted.changedAt ?? event.startedAt, impacted.name);
-  }
-  return states;
-}
-
 /** The board: every service-region in scope with its status, worst first, and the events behind it. */
-export function buildPublicStatus(runtime: HealthdeckRuntime, filter: StatusFilter, nowMs: number): StatusResponse {
+export async function buildPublicStatus(runtime: HealthdeckRuntime, filter: StatusFilter, nowMs: number): Promise<StatusResponse> {
   const catalog = runtime.getCatalog();
   const scope = combineScope(runtime.scope, filter);
-  const sources = listSourceHealth(runtime, nowMs);
+  const nowSeconds = Math.floor(nowMs / 1000);
+  const [sources, openEvents, recentlyResolved, correlation] = await Promise.all([
+    listSourceHealth(runtime, nowMs),
+    runtime.store.events.listOpen(),
+    runtime.store.events.listRecentlyResolved(nowSeconds - RECENTLY_RESOLVED_SECONDS),
+    correlateOpenAccountEvents(runtime),
+  ]);
   const currentEvents = sources.find((source) => source.id === "public-currentevents");
   const isCurrentEventsFresh = currentEvents?.state === "ok";
   const lastKnownAt = currentEvents?.lastSuccessAt ?? null;
 
-  const openEvents = runtime.store.events.listOpen();
-  const correlation = correlateOpenAccountEvents(runtime);
   const keyStates = collectKeyStates(openEvents);
 
   const entries = new Map(catalog.entries.map((entry) => [entry.key, { ...entry }]));
@@ -75,12 +56,12 @@ export function buildPublicStatus(runtime: HealthdeckRuntime, filter: StatusFilt
       (a.region ?? "").localeCompare(b.region ?? ""),
   );
 
-  const nowSeconds = Math.floor(nowMs / 1000);
-  const candidates = [...openEvents, ...runtime.store.events.listRecentlyResolved(nowSeconds - RECENTLY_RESOLVED_SECONDS)];
-  const events = candidates
+  const candidates = [...openEvents, ...recentlyResolved];
+  const shown = candidates
     .filter((event) => eventTouches(event, catalog, (item) => isInScope(item, scope)))
-    .filter((event) => filter.statuses.length === 0 || filter.statuses.includes(event.status))
-    .map((event) => toPublicEvent(event, catalog, correlation.impactOf(event)));
+    .filter((event) => filter.statuses.length === 0 || filter.statuses.includes(event.status));
+  await correlation.loadSamples(shown);
+  const events = shown.map((event) => toPublicEvent(event, catalog, correlation.impactOf(event)));
 
   return {
     generatedAt: new Date(nowMs).toISOString(),
@@ -104,11 +85,9 @@ const ACCOUNT_FILTER_OPEN = {
   limit: 5000,
 } as const;
 
-export function correlateOpenAccountEvents(runtime: HealthdeckRuntime): AccountCorrelation {
+export async function correlateOpenAccountEvents(runtime: HealthdeckRuntime): Promise<AccountCorrelation> {
   const repo = runtime.store.accountEvents;
-  return correlateAccountEvents(repo.listEvents(ACCOUNT_FILTER_OPEN), (eventId, limit) =>
-    repo
-      .listEntities(eventId, { offset: 0, limit, search: null, statuses: [], sort: "status", descending: false })
-      .entities.map((entity) => entity.entityValue),
+  return correlateAccountEvents(await repo.listEvents(ACCOUNT_FILTER_OPEN), async (eventId, limit) =>
+    (await repo.listEntities(eventId, { offset: 0, limit, search: null, statuses: [], sort: "status", descending: false })).entities.map((entity) => entity.entityValue),
   );
 }

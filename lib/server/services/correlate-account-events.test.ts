@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AccountEvent } from "@/lib/shared/account-health-contract";
 import { correlateAccountEvents, toServiceKey } from "@/lib/server/services/correlate-account-events";
-import type { StoredPublicEvent } from "@/lib/server/store/public-events-repo";
+import type { StoredPublicEvent } from "@/lib/server/store/contract/store-records";
 
 const PUBLIC_ARN = "arn:aws:health:us-east-1::event/EC2/AWS_EC2_OPERATIONAL_ISSUE/AWS_EC2_OPERATIONAL_ISSUE_ABC";
 
@@ -28,21 +28,22 @@ describe("correlateAccountEvents", () => {
     expect(toServiceKey({ service: "ELASTICLOADBALANCING", region: "eu-west-1" })).toBe("elb-eu-west-1");
   });
 
-  it("marks cells and tells a public event which of your resources it touches", () => {
+  it("marks cells and tells a public event which of your resources it touches", async () => {
     const sameArn = accountEvent({ id: "a", arn: PUBLIC_ARN, category: "issue", scope: "PUBLIC", entityCounts: { total: 0, byStatus: {} } });
     const sameKey = accountEvent({ id: "b" });
     const scheduled = accountEvent({ id: "c", category: "scheduledChange" });
     const elsewhere = accountEvent({ id: "d", region: "eu-west-1" });
-    const correlation = correlateAccountEvents([sameArn, sameKey, scheduled, elsewhere], (id, limit) =>
+    const correlation = correlateAccountEvents([sameArn, sameKey, scheduled, elsewhere], async (id, limit) =>
       id === "b" ? ["i-1", "i-2", "i-3"].slice(0, limit) : [],
     );
     expect(correlation.markFor("ec2-us-east-1")).toEqual({ openEvents: 3, affectedResources: 6 });
     expect(correlation.markFor("s3-us-east-1")).toBeNull();
+    const longAgo = publicEvent({ arn: null, startedAt: Date.parse("2026-11-20T00:00:00Z") / 1000, endedAt: Date.parse("2026-11-20T05:00:00Z") / 1000 });
+    await correlation.loadSamples([publicEvent(), publicEvent({ arn: null, key: "rds-us-east-1" }), longAgo]);
     const impact = correlation.impactOf(publicEvent());
     expect(impact?.events.map((event) => event.id).sort()).toEqual(["a", "b"]);
     expect(impact?.sampleResources).toEqual(["i-1", "i-2", "i-3"]);
     expect(correlation.impactOf(publicEvent({ arn: null, key: "rds-us-east-1" }))).toBeNull();
-    const longAgo = publicEvent({ arn: null, startedAt: Date.parse("2026-11-20T00:00:00Z") / 1000, endedAt: Date.parse("2026-11-20T05:00:00Z") / 1000 });
     expect(correlation.impactOf(longAgo)).toBeNull();
   });
 });

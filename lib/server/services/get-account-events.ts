@@ -4,11 +4,11 @@ import type { AccountEventDetail, AccountEventsResponse } from "@/lib/shared/acc
 import { getRuntime } from "@/lib/server/runtime/get-runtime";
 import { buildAccountEventDetail, buildAccountEvents } from "@/lib/server/services/build-account-events";
 
-export function getAccountEvents(query: AccountEventsQuery): AccountEventsResponse {
+export function getAccountEvents(query: AccountEventsQuery): Promise<AccountEventsResponse> {
   const runtime = getRuntime();
   return buildAccountEvents(runtime, query, runtime.now());
 }
 
-export function getAccountEvent(id: string): AccountEventDetail | null {
+export function getAccountEvent(id: string): Promise<AccountEventDetail | null> {
   return buildAccountEventDetail(getRuntime(), id);
 }

@@ -4,6 +4,6 @@ import type { HistoryResponse } from "@/lib/shared/public-status-contract";
 import { getRuntime } from "@/lib/server/runtime/get-runtime";
 import { buildPublicHistory } from "@/lib/server/services/build-public-history";
 
-export function getPublicHistory(query: HistoryQuery): HistoryResponse {
+export function getPublicHistory(query: HistoryQuery): Promise<HistoryResponse> {
   return buildPublicHistory(getRuntime(), query);
 }

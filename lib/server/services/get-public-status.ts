@@ -7,8 +7,8 @@ import { buildPublicStatus } from "@/lib/server/services/build-public-status";
 interface CachedStatus {
   version: number;
   builtAt: number;
-  value: StatusResponse;
-  json: Uint8Array | null;
+  value: Promise<StatusResponse>;
+  json: Promise<Uint8Array> | null;
 }
 
 // Ages of sources ("stale after…") depend on the clock, so even an unchanged store is rebuilt each second.
@@ -30,10 +30,14 @@ function getCached(filter: StatusFilter): CachedStatus {
   };
   if (cache.size >= CACHE_MAX_ENTRIES) cache.delete(cache.keys().next().value ?? "");
   cache.set(key, entry);
+  // A failed build is not kept: the next request tries again.
+  entry.value.catch(() => {
+    if (cache.get(key) === entry) cache.delete(key);
+  });
   return entry;
 }
 
-export function getPublicStatus(filter: StatusFilter): StatusResponse {
+export function getPublicStatus(filter: StatusFilter): Promise<StatusResponse> {
   return getCached(filter).value;
 }
 
@@ -42,8 +46,8 @@ export function getPublicStatus(filter: StatusFilter): StatusResponse {
  * and serialising it per request would dominate the server's time. (Compression stays Next's job: a
  * route handler's own Content-Encoding header is dropped by the framework.)
  */
-export function getPublicStatusBytes(filter: StatusFilter): Uint8Array {
+export function getPublicStatusBytes(filter: StatusFilter): Promise<Uint8Array> {
   const entry = getCached(filter);
-  entry.json ??= new TextEncoder().encode(JSON.stringify(entry.value));
+  entry.json ??= entry.value.then((value) => new TextEncoder().encode(JSON.stringify(value)));
   return entry.json;
 }

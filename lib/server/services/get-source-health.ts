@@ -24,8 +24,8 @@ const toIso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStr
  * ok: the last attempt succeeded recently. error: the last attempt failed (last good data kept).
  * stale: no success yet, or none for well over an interval (a stuck or stopped poller).
  */
-export function getSourceHealth(runtime: HealthdeckRuntime, source: SourceDescription, nowMs: number): SourceHealth {
-  const row = runtime.store.sources.get(source.id);
+export async function getSourceHealth(runtime: HealthdeckRuntime, source: SourceDescription, nowMs: number): Promise<SourceHealth> {
+  const row = await runtime.store.sources.get(source.id);
   const base = {
     id: source.id,
     label: source.label,
@@ -57,10 +57,10 @@ export function describeAccountSource(runtime: HealthdeckRuntime): SourceDescrip
  * plan, access denied, no credentials in auto mode) → unavailable/disabled with its reason, last data kept;
  * otherwise the same ok/error/stale rules as the public sources.
  */
-export function getAccountSourceHealth(runtime: HealthdeckRuntime, nowMs: number): SourceHealth {
+export async function getAccountSourceHealth(runtime: HealthdeckRuntime, nowMs: number): Promise<SourceHealth> {
   const source = describeAccountSource(runtime);
   if (runtime.config.HEALTHDECK_ACCOUNT_HEALTH === "off") {
-    const row = runtime.store.sources.get(source.id);
+    const row = await runtime.store.sources.get(source.id);
     return {
       id: source.id,
       label: source.label,
@@ -71,13 +71,13 @@ export function getAccountSourceHealth(runtime: HealthdeckRuntime, nowMs: number
       error: "account health is off (HEALTHDECK_ACCOUNT_HEALTH=off)",
     };
   }
-  const health = getSourceHealth(runtime, source, nowMs);
-  const condition = runtime.store.accountSync.getCondition();
+  const health = await getSourceHealth(runtime, source, nowMs);
+  const condition = await runtime.store.accountSync.getCondition();
   if (condition === null || health.state === "disabled") return health;
   return { ...health, state: condition.state, error: condition.reason };
 }
 
 /** Every source listed in `sources` of /api/v1/status and /api/v1/health: the public feeds, then the account source. */
-export function listSourceHealth(runtime: HealthdeckRuntime, nowMs: number): SourceHealth[] {
-  return [...describePublicSources(runtime).map((source) => getSourceHealth(runtime, source, nowMs)), getAccountSourceHealth(runtime, nowMs)];
+export async function listSourceHealth(runtime: HealthdeckRuntime, nowMs: number): Promise<SourceHealth[]> {
+  return Promise.all([...describePublicSources(runtime).map((source) => getSourceHealth(runtime, source, nowMs)), getAccountSourceHealth(runtime, nowMs)]);
 }

@@ -1,8 +1,9 @@
 import type { EntitiesQuery } from "@/lib/shared/account-query";
 import type { AffectedEntity, EntitiesResponse } from "@/lib/shared/account-health-contract";
 import type { EntityColumnsResponse } from "@/lib/shared/entity-columns-contract";
-import type { AccountEventsRepo } from "@/lib/server/store/account-events-repo";
-import type { HealthdeckStore } from "@/lib/server/store/healthdeck-store";
+import type { HealthdeckStore, StoreReaders } from "@/lib/server/store/healthdeck-store";
+
+type AccountEventsReader = StoreReaders["accountEvents"];
 import { createEntityPageCache } from "@/lib/server/services/cache-entity-pages";
 
 const toRepoQuery = (query: EntitiesQuery) => ({
@@ -16,16 +17,16 @@ const toRepoQuery = (query: EntitiesQuery) => ({
 
 const findNextOffset = (offset: number, length: number, total: number) => (offset + length < total ? offset + length : null);
 
-export function listEventEntities(repo: AccountEventsRepo, eventId: string, query: EntitiesQuery): EntitiesResponse | null {
-  if (!repo.getById(eventId)) return null;
-  const page = repo.listEntities(eventId, toRepoQuery(query));
+export async function listEventEntities(repo: AccountEventsReader, eventId: string, query: EntitiesQuery): Promise<EntitiesResponse | null> {
+  if (!(await repo.getById(eventId))) return null;
+  const page = await repo.listEntities(eventId, toRepoQuery(query));
   return { eventId, total: page.total, offset: query.offset, limit: query.limit, nextOffset: findNextOffset(query.offset, page.entities.length, page.total), entities: page.entities };
 }
 
 /** The same page as listEventEntities, as dictionary-encoded columns (`format=lean`), read in slices. */
-export async function listEventEntityColumns(repo: AccountEventsRepo, eventId: string, query: EntitiesQuery): Promise<EntityColumnsResponse | null> {
-  if (!repo.getById(eventId)) return null;
-  const page = await repo.listEntityColumnsInSlices(eventId, toRepoQuery(query));
+export async function listEventEntityColumns(repo: AccountEventsReader, eventId: string, query: EntitiesQuery): Promise<EntityColumnsResponse | null> {
+  if (!(await repo.getById(eventId))) return null;
+  const page = await repo.listEntityColumns(eventId, toRepoQuery(query));
   const nextOffset = findNextOffset(query.offset, page.columns.value.length, page.total);
   return { eventId, total: page.total, offset: query.offset, limit: query.limit, nextOffset, format: "lean", columns: page.columns };
 }
@@ -45,18 +46,18 @@ export function toCsvRow(entity: AffectedEntity): string {
 }
 
 /** Streams every entity matching the filter (ignoring offset/limit) in chunks, so 50,000 rows never sit in one string. */
-export function streamEntitiesCsv(repo: AccountEventsRepo, eventId: string, query: EntitiesQuery): ReadableStream<Uint8Array> {
+export function streamEntitiesCsv(repo: AccountEventsReader, eventId: string, query: EntitiesQuery): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let offset = 0;
   let headerSent = false;
   return new ReadableStream<Uint8Array>({
-    pull(controller) {
+    async pull(controller) {
       if (!headerSent) {
         headerSent = true;
         controller.enqueue(encoder.encode(`${CSV_COLUMNS.join(",")}\r\n`));
         return;
       }
-      const page = repo.listEntities(eventId, { ...toRepoQuery(query), offset, limit: CSV_CHUNK });
+      const page = await repo.listEntities(eventId, { ...toRepoQuery(query), offset, limit: CSV_CHUNK });
       if (page.entities.length === 0) {
         controller.close();
         return;
@@ -73,9 +74,9 @@ const leanPages = createEntityPageCache(4, 16 * 1024 * 1024);
  * The `format=lean` page as JSON text, cached until the event's resources change (its entities version, read from
  * the database each time, so a commit by another process counts too). Null when there is no such event.
  */
-export function readEntityColumnsJson(store: HealthdeckStore, eventId: string, query: EntitiesQuery): Promise<string | null> {
-  const version = store.accountEvents.getEntitiesVersion(eventId);
-  if (version === null) return Promise.resolve(null);
+export async function readEntityColumnsJson(store: HealthdeckStore, eventId: string, query: EntitiesQuery): Promise<string | null> {
+  const version = await store.accountEvents.getEntitiesVersion(eventId);
+  if (version === null) return null;
   const key = `${eventId}?${JSON.stringify(query)}`;
   return leanPages.get(key, String(version), async () => {
     const page = await listEventEntityColumns(store.accountEvents, eventId, query);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { openHealthdeckStore } from "@/lib/server/store/healthdeck-store";
+import { openHealthdeckStore } from "@/lib/server/store/open-healthdeck-store";
 import { readEntityColumnsJson } from "@/lib/server/services/list-event-entities";
 import type { EntitiesQuery } from "@/lib/shared/account-query";
 import type { AccountEventRecord, AffectedEntityRecord } from "@/lib/server/domain/account-health-records";
@@ -40,22 +40,22 @@ describe("the cached lean entity page", () => {
   // The cache keys on the event's entities version (cache-entity-pages.test.ts shows a same-version read is a hit).
   it("keys on a version that ignores writes to other data and rises when the event's own resources change", async () => {
     const store = openHealthdeckStore(":memory:");
-    const { id } = store.accountEvents.upsertEvent(event(ARN), 1000);
-    store.accountEvents.upsertEntities(id, [entity("db-1", "PENDING"), entity("db-2", "PENDING")]);
-    const version = store.accountEvents.getEntitiesVersion(id);
+    const { id } = await store.write((tx) => tx.accountEvents.upsertEvent(event(ARN), 1000));
+    await store.write((tx) => tx.accountEvents.upsertEntities(id, [entity("db-1", "PENDING"), entity("db-2", "PENDING")]));
+    const version = await store.accountEvents.getEntitiesVersion(id);
     const first = await readEntityColumnsJson(store, id, QUERY);
     expect(first).toContain('"total":2');
     expect(first).not.toContain("RESOLVED");
 
     // Another event and a repeated, unchanged push: this event's resources are the same, so is its version.
-    const other = store.accountEvents.upsertEvent(event(`${ARN}_other`), 2000);
-    store.accountEvents.upsertEntities(other.id, [entity("db-9", "PENDING")]);
-    store.accountEvents.upsertEntities(id, [entity("db-1", "PENDING")]);
-    expect(store.accountEvents.getEntitiesVersion(id)).toBe(version);
+    const other = await store.write((tx) => tx.accountEvents.upsertEvent(event(`${ARN}_other`), 2000));
+    await store.write((tx) => tx.accountEvents.upsertEntities(other.id, [entity("db-9", "PENDING")]));
+    await store.write((tx) => tx.accountEvents.upsertEntities(id, [entity("db-1", "PENDING")]));
+    expect(await store.accountEvents.getEntitiesVersion(id)).toBe(version);
     expect(await readEntityColumnsJson(store, id, QUERY)).toBe(first);
 
-    store.accountEvents.upsertEntities(id, [entity("db-1", "RESOLVED")]);
-    expect(store.accountEvents.getEntitiesVersion(id)).toBe((version ?? 0) + 1);
+    await store.write((tx) => tx.accountEvents.upsertEntities(id, [entity("db-1", "RESOLVED")]));
+    expect(await store.accountEvents.getEntitiesVersion(id)).toBe((version ?? 0) + 1);
     const after = await readEntityColumnsJson(store, id, QUERY);
     expect(after).not.toBe(first);
     expect(after).toContain("RESOLVED");

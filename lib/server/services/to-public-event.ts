@@ -1,6 +1,6 @@
 import type { AccountImpact, PublicEvent } from "@/lib/shared/public-status-contract";
 import type { Catalog } from "@/lib/server/sources/catalog/create-catalog";
-import type { StoredPublicEvent } from "@/lib/server/store/public-events-repo";
+import type { StoredPublicEvent } from "@/lib/server/store/contract/store-records";
 
 export const toIsoSeconds = (seconds: number): string => new Date(seconds * 1000).toISOString();
 

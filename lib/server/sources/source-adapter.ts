@@ -7,7 +7,7 @@ export type SourceId = "public-currentevents" | "public-rss" | "public-catalog" 
 export interface SourceFetchContext {
   signal: AbortSignal;
   fetchDocument(url: string, validators: UpstreamValidators): Promise<UpstreamResponse>;
-  getValidators(url: string): UpstreamValidators;
+  getValidators(url: string): Promise<UpstreamValidators>;
 }
 
 /** One upstream document's outcome; validators are saved only after its records are stored. */
@@ -32,7 +32,7 @@ export async function fetchSingleDocument<T>(
   url: string,
   parse: (body: Uint8Array) => T,
 ): Promise<FetchedDocument<T>[]> {
-  const response = await context.fetchDocument(url, context.getValidators(url));
+  const response = await context.fetchDocument(url, await context.getValidators(url));
   if (response.status === 304 || response.body === null) return [{ url, outcome: "not-modified" }];
   return [{ url, outcome: "fetched", records: parse(response.body), validators: response.validators, bytes: response.bytes }];
 }

@@ -1,71 +1,109 @@
-import { createAccountEventsRepo } from "@/lib/server/store/account-events-repo";
-import { createAccountSyncStateRepo } from "@/lib/server/store/account-sync-state-repo";
-import { createCatalogRepo } from "@/lib/server/store/catalog-repo";
-import { createCurrentEventsRepo } from "@/lib/server/store/current-events-repo";
-import { createHttpValidatorsRepo } from "@/lib/server/store/http-validators-repo";
-import { openDatabase, type SqliteDatabase } from "@/lib/server/store/open-database";
-import { createPublicEventsRepo } from "@/lib/server/store/public-events-repo";
-import { createPublicUpdatesRepo } from "@/lib/server/store/public-updates-repo";
-import { createSourceStateRepo } from "@/lib/server/store/source-state-repo";
+import type { JournalReader } from "@/lib/server/store/contract/journal-contract";
+import type {
+  AccountEventsRepo,
+  AccountSyncStateRepo,
+  AffectedEntitiesRepo,
+  CatalogRepo,
+  Coordinator,
+  CurrentEventsRepo,
+  HttpValidatorsRepo,
+  IngestPagesRepo,
+  MetaRepo,
+  PublicEventsRepo,
+  PublicUpdatesRepo,
+  SourceStateRepo,
+  StoreEngine,
+  StoreRepos,
+  TransactionOptions,
+} from "@/lib/server/store/contract/store-contract";
+import { createJournalingTransaction } from "@/lib/server/store/journal/create-journaling-transaction";
+import type { SplitServiceKey } from "@/lib/server/store/journal/derive-public-changes";
 
 export type ChangeListener = (version: number) => void;
+export type { StoreRepos as StoreTransaction, TransactionOptions };
 
-/**
- * The one store of a deployment. `version` rises on every committed write, so readers can cache
- * whatever they derive from it; listeners hear about each change (the stream hub subscribes here).
- */
-export function createHealthdeckStore(db: SqliteDatabase) {
+/** What readers (pages, the API, the hub) may do: read committed data. Writes go through `write`. */
+export interface StoreReaders {
+  sources: Pick<SourceStateRepo, "get">;
+  validators: Pick<HttpValidatorsRepo, "get">;
+  catalog: Pick<CatalogRepo, "list">;
+  updates: Pick<PublicUpdatesRepo, "listForKey">;
+  currentEvents: Pick<CurrentEventsRepo, "listForKey">;
+  events: Pick<PublicEventsRepo, "listForKey" | "listOpen" | "listOpenKeys" | "listRecentlyResolved" | "listHistory">;
+  accountEvents: Pick<AccountEventsRepo & AffectedEntitiesRepo, "getById" | "listUpdates" | "listEvents" | "getEntitiesVersion" | "listEntities" | "listEntityColumns">;
+  accountSync: Pick<AccountSyncStateRepo, "getTarget" | "getEventStamp" | "getOrgStatus" | "getCondition">;
+  ingestPages: Pick<IngestPagesRepo, "getPage" | "getProgress" | "readEventUpdatedTime" | "listPendingCommunications" | "readIngestSummary">;
+  meta: Pick<MetaRepo, "get">;
+  journal: JournalReader;
+}
+
+export interface HealthdeckStore extends StoreReaders {
+  readonly engine: StoreEngine["kind"];
+  readonly coordinator: Coordinator;
+  /** Rises on every commit this process sees (its own, and other replicas' on PostgreSQL): a cache key. */
+  readonly version: number;
+  /** One transaction; every user-visible change it makes is journaled in it. Listeners hear of it after the commit. */
+  write<T>(work: (tx: StoreRepos) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  onChange(listener: ChangeListener): () => void;
+  /** How journal entries name a service key's service and region (the catalogue knows; the store does not). */
+  setKeySplitter(split: SplitServiceKey): void;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+function splitWithoutCatalog(key: string): { service: string; region: string | null } {
+  return { service: key, region: null };
+}
+
+/** The one store of a deployment, over either engine. */
+export function createHealthdeckStore(engine: StoreEngine, options: { now?: () => number } = {}): HealthdeckStore {
+  const now = options.now ?? Date.now;
   const listeners = new Set<ChangeListener>();
   let version = 0;
-
-  const metaGet = db.prepare<[string], { value: string }>("SELECT value FROM meta WHERE name = ?");
-  const metaSet = db.prepare(
-    "INSERT INTO meta (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
-  );
+  let splitKey: SplitServiceKey = splitWithoutCatalog;
+  const stopHearing = engine.onCommit(() => {
+    version += 1;
+    for (const listener of listeners) listener(version);
+  });
+  const { repos } = engine;
 
   return {
-    db,
-    sources: createSourceStateRepo(db),
-    validators: createHttpValidatorsRepo(db),
-    catalog: createCatalogRepo(db),
-    updates: createPublicUpdatesRepo(db),
-    currentEvents: createCurrentEventsRepo(db),
-    events: createPublicEventsRepo(db),
-    accountEvents: createAccountEventsRepo(db),
-    accountSync: createAccountSyncStateRepo(db),
-    getMeta(name: string): string | null {
-      return metaGet.get(name)?.value ?? null;
-    },
-    setMeta(name: string, value: string): void {
-      metaSet.run(name, value);
-    },
-    /** Runs `work` in one transaction and announces one change afterwards. */
-    write<T>(work: () => T): T {
-      const result = db.transaction(work)();
-      markChanged();
-      return result;
-    },
-    get version(): number {
+    engine: engine.kind,
+    coordinator: engine.coordinator,
+    sources: repos.sources,
+    validators: repos.validators,
+    catalog: repos.catalog,
+    updates: repos.updates,
+    currentEvents: repos.currentEvents,
+    events: repos.events,
+    accountEvents: repos.accountEvents,
+    accountSync: repos.accountSync,
+    ingestPages: repos.ingestPages,
+    meta: repos.meta,
+    journal: repos.journal,
+    get version() {
       return version;
     },
-    onChange(listener: ChangeListener): () => void {
+    write(work, transactionOptions) {
+      return engine.transaction(async (raw) => {
+        const journaling = createJournalingTransaction(raw, { now, splitKey });
+        const result = await work(journaling.tx);
+        await journaling.finish();
+        return result;
+      }, transactionOptions);
+    },
+    onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    close(): void {
+    setKeySplitter(split) {
+      splitKey = split;
+    },
+    ping: () => engine.ping(),
+    async close() {
+      stopHearing();
       listeners.clear();
-      if (db.open) db.close();
+      await engine.close();
     },
   };
-
-  function markChanged(): void {
-    version += 1;
-    for (const listener of listeners) listener(version);
-  }
-}
-
-export type HealthdeckStore = ReturnType<typeof createHealthdeckStore>;
-
-export function openHealthdeckStore(dataDir: string | ":memory:"): HealthdeckStore {
-  return createHealthdeckStore(openDatabase(dataDir));
 }

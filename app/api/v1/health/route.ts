@@ -5,9 +5,9 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 /** For load balancers: 200 while this process and its database work, 503 otherwise. */
-export function GET(): Response {
+export async function GET(): Promise<Response> {
   try {
-    return jsonBody(getProcessHealth());
+    return jsonBody(await getProcessHealth());
   } catch (error) {
     return jsonError(503, `unhealthy: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -6,9 +6,9 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 export function GET(request: Request): Promise<Response> {
-  return withErrorMapping(() => {
+  return withErrorMapping(async () => {
     const filter = parseStatusFilter(new URL(request.url).searchParams);
     if (!filter.ok) return jsonError(400, filter.error);
-    return jsonBytes(getPublicStatusBytes(filter.value));
+    return jsonBytes(await getPublicStatusBytes(filter.value));
   });
 }

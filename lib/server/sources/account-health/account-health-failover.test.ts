@@ -38,9 +38,9 @@ describe("account-health endpoint failover (fake active/passive pair, fake DNS)"
     expect(calls["us-east-1"]).toEqual({ DescribeEvents: 1, DescribeEventDetails: 1 });
     expect(calls["us-east-2"]).toEqual({ DescribeEvents: 1, DescribeEventDetails: 1, DescribeAffectedEntities: 1 });
     expect(current.pair.stats()["us-east-2"].errorsByName).toEqual({});
-    const incident = current.runtime.store.accountEvents
-      .listEvents({ categories: [], statuses: [], regions: [], services: [], accounts: [], eventTypeCodes: ["AWS_EC2_OPERATIONAL_ISSUE"], from: null, to: null, search: null, limit: 10 })
-      .at(0);
+    const incident = (
+      await current.runtime.store.accountEvents.listEvents({ categories: [], statuses: [], regions: [], services: [], accounts: [], eventTypeCodes: ["AWS_EC2_OPERATIONAL_ISSUE"], from: null, to: null, search: null, limit: 10 })
+    ).at(0);
     expect(incident).toMatchObject({ status: "open", entityCounts: { total: 1 } });
     expect(incident?.description).toContain("We are investigating increased API error rates.");
 

@@ -2,7 +2,7 @@ import { EnableHealthServiceAccessForOrganizationCommand } from "@aws-sdk/client
 import { afterEach, describe, expect, it } from "vitest";
 import { listSourceHealth } from "@/lib/server/services/get-source-health";
 import { startAccountHealthStack, type AccountHealthStack } from "@/tests/support/account-health-test-stack";
-import type { AccountEventFilter } from "@/lib/server/store/account-events-repo";
+import type { AccountEventFilter } from "@/lib/server/store/contract/store-records";
 import { createTestHealthClient } from "@/lib/simulator/health-api/create-test-health-client";
 import { buildHealthFixtureScenario, MANAGEMENT, MEMBER, NO_PLAN } from "@/lib/simulator/health-api/health-fixture-scenario";
 
@@ -14,12 +14,9 @@ afterEach(async () => {
   stack = null;
 });
 
-const storedPairs = (current: AccountHealthStack) =>
-  current.runtime.store.accountEvents
-    .listEvents(ALL)
-    .map((event) => `${event.eventTypeCode}@${event.accountId ?? "-"}`)
-    .sort();
-const accountSource = (current: AccountHealthStack) => listSourceHealth(current.runtime, current.runtime.now()).find((source) => source.id === "account-health");
+const storedPairs = async (current: AccountHealthStack) =>
+  (await current.runtime.store.accountEvents.listEvents(ALL)).map((event) => `${event.eventTypeCode}@${event.accountId ?? "-"}`).sort();
+const accountSource = async (current: AccountHealthStack) => (await listSourceHealth(current.runtime, current.runtime.now())).find((source) => source.id === "account-health");
 
 describe("account-health organizational view against the fake Health API", () => {
   it("stores org events once per affected account, with failedSet items recorded and not fatal", async () => {
@@ -34,7 +31,7 @@ describe("account-health organizational view against the fake Health API", () =>
       DescribeEventDetailsForOrganization: 1,
       DescribeAffectedEntitiesForOrganization: 3,
     });
-    expect(storedPairs(stack)).toEqual([
+    expect(await storedPairs(stack)).toEqual([
       `AWS_BILLING_NOTIFICATION@${MANAGEMENT}`,
       `AWS_EBS_VOLUME_ATTACHMENT_ISSUE@${MANAGEMENT}`,
       `AWS_EC2_INSTANCE_RETIREMENT_SCHEDULED@${MANAGEMENT}`,
@@ -44,7 +41,7 @@ describe("account-health organizational view against the fake Health API", () =>
       `AWS_RDS_MAINTENANCE_SCHEDULED@${MEMBER}`,
       `AWS_SECURITY_NOTIFICATION@${MANAGEMENT}`,
     ]);
-    const events = stack.runtime.store.accountEvents.listEvents(ALL);
+    const events = await stack.runtime.store.accountEvents.listEvents(ALL);
     const lifecycle = events.filter((event) => event.eventTypeCode === "AWS_LAMBDA_PLANNED_LIFECYCLE_EVENT");
     expect(lifecycle.map((event) => event.entityCounts.total)).toEqual([125, 125]);
     const member = events.find((event) => event.eventTypeCode === "AWS_RDS_MAINTENANCE_SCHEDULED");
@@ -53,8 +50,8 @@ describe("account-health organizational view against the fake Health API", () =>
     const noPlan = events.find((event) => event.accountId === NO_PLAN);
     expect(noPlan).toMatchObject({ status: "upcoming", description: "", entityCounts: { total: 0 } });
     expect(report?.targets[0]?.failedItems).toBeGreaterThanOrEqual(1);
-    expect(accountSource(stack)?.state).toBe("ok");
-    expect(accountSource(stack)?.error).toContain(NO_PLAN);
+    expect((await accountSource(stack))?.state).toBe("ok");
+    expect((await accountSource(stack))?.error).toContain(NO_PLAN);
 
     stack.resetCalls();
     expect((await stack.poll())?.targets[0]?.changedEvents).toBe(0);
@@ -72,7 +69,7 @@ describe("account-health organizational view against the fake Health API", () =>
     current.clock.now = Date.now();
     current.pair.step();
     expect((await current.poll())?.targets[0]?.view).toBe("account");
-    expect(storedPairs(current)).toHaveLength(5);
+    expect(await storedPairs(current)).toHaveLength(5);
 
     const admin = createTestHealthClient(current.pair.endpoints["us-east-1"], { accessKeyId: "AKIDHEALTHDECKTEST" });
     await admin.send(new EnableHealthServiceAccessForOrganizationCommand({}));
@@ -90,16 +87,16 @@ describe("account-health organizational view against the fake Health API", () =>
     const enabled = await current.poll();
     expect(enabled?.targets[0]).toMatchObject({ view: "org", isInitial: true });
     expect(current.calls().DescribeHealthServiceStatusForOrganization).toBe(1);
-    expect(storedPairs(current)).toContain(`AWS_RDS_MAINTENANCE_SCHEDULED@${MEMBER}`);
-    expect(storedPairs(current)).toHaveLength(8);
+    expect(await storedPairs(current)).toContain(`AWS_RDS_MAINTENANCE_SCHEDULED@${MEMBER}`);
+    expect(await storedPairs(current)).toHaveLength(8);
   });
 
   it("says why when HEALTHDECK_ORG_VIEW=on but the organizational view is not enabled", async () => {
     stack = await startAccountHealthStack({ scenario: buildHealthFixtureScenario(), accountId: MANAGEMENT, env: { HEALTHDECK_ORG_VIEW: "on" }, pair: { orgView: "DISABLED" } });
     stack.pair.step();
     expect((await stack.poll())?.state).toBe("unavailable");
-    expect(accountSource(stack)).toMatchObject({ state: "unavailable" });
-    expect(accountSource(stack)?.error).toContain(`HEALTHDECK_ORG_VIEW=on, but the organizational view of account ${MANAGEMENT} is DISABLED`);
+    expect(await accountSource(stack)).toMatchObject({ state: "unavailable" });
+    expect((await accountSource(stack))?.error).toContain(`HEALTHDECK_ORG_VIEW=on, but the organizational view of account ${MANAGEMENT} is DISABLED`);
     expect(stack.calls()).toEqual({ DescribeHealthServiceStatusForOrganization: 1 });
   });
 
@@ -111,7 +108,7 @@ describe("account-health organizational view against the fake Health API", () =>
     current.pair.step();
     active.setSwitches({ accessDenied: ["DescribeHealthServiceStatusForOrganization"] });
     expect((await current.poll())?.targets[0]).toMatchObject({ view: "account" });
-    expect(current.runtime.store.accountSync.getOrgStatus(MANAGEMENT)?.status).toBe("UNAVAILABLE (AccessDeniedException)");
+    expect((await current.runtime.store.accountSync.getOrgStatus(MANAGEMENT))?.status).toBe("UNAVAILABLE (AccessDeniedException)");
 
     active.setSwitches({ accessDenied: false });
     current.clock.now += 601_000;

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { listSourceHealth } from "@/lib/server/services/get-source-health";
 import { startAccountHealthStack, type AccountHealthStack } from "@/tests/support/account-health-test-stack";
 import { readRoleAccountId } from "@/lib/server/sources/account-health/resolve-account-targets";
-import type { AccountEventFilter } from "@/lib/server/store/account-events-repo";
+import type { AccountEventFilter } from "@/lib/server/store/contract/store-records";
 import { SIMULATOR_SECRET_ACCESS_KEY } from "@/lib/simulator/health-api/simulator-app-env";
 import { buildHealthFixtureScenario, MANAGEMENT, MEMBER, NO_PLAN } from "@/lib/simulator/health-api/health-fixture-scenario";
 
@@ -37,13 +37,13 @@ describe("account-health with HEALTHDECK_ASSUME_ROLES", () => {
     expect(report?.state).toBe("ok");
     expect(report?.targets.map((target) => target.accountId)).toEqual([MANAGEMENT, MEMBER]);
     const byAccount = new Map<string, string[]>();
-    for (const event of stack.runtime.store.accountEvents.listEvents(ALL)) {
+    for (const event of await stack.runtime.store.accountEvents.listEvents(ALL)) {
       byAccount.set(event.accountId ?? "-", [...(byAccount.get(event.accountId ?? "-") ?? []), event.eventTypeCode].sort());
     }
     expect(byAccount.get(MEMBER)).toEqual(["AWS_LAMBDA_PLANNED_LIFECYCLE_EVENT", "AWS_RDS_MAINTENANCE_SCHEDULED", "AWS_SECURITY_NOTIFICATION"]);
     expect(byAccount.get(MANAGEMENT)).toHaveLength(5);
     expect(byAccount.has(NO_PLAN)).toBe(false);
-    const source = listSourceHealth(stack.runtime, stack.runtime.now()).find((item) => item.id === "account-health");
+    const source = (await listSourceHealth(stack.runtime, stack.runtime.now())).find((item) => item.id === "account-health");
     expect(source?.state).toBe("ok");
     expect(source?.error).toBe(`account ${NO_PLAN}: AWS Health API needs a Business, Enterprise On-Ramp or Enterprise Support plan (SubscriptionRequiredException)`);
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { startAccountHealthStack, type AccountHealthStack } from "@/tests/support/account-health-test-stack";
-import type { AccountEventFilter } from "@/lib/server/store/account-events-repo";
+import type { AccountEventFilter } from "@/lib/server/store/contract/store-records";
 import { generateAccountBenchScenario } from "@/lib/simulator/generate-account-bench-scenario";
 import { buildHealthFixtureScenario, MANAGEMENT } from "@/lib/simulator/health-api/health-fixture-scenario";
 
@@ -24,8 +24,8 @@ function truthFor(current: AccountHealthStack, accountId: string) {
   return truth;
 }
 
-function storedFor(current: AccountHealthStack) {
-  return new Map(current.runtime.store.accountEvents.listEvents(ALL).map((event) => [event.arn, event]));
+async function storedFor(current: AccountHealthStack) {
+  return new Map((await current.runtime.store.accountEvents.listEvents(ALL)).map((event) => [event.arn, event]));
 }
 
 describe("account-health sync against the fake Health API (real SDK over HTTP)", () => {
@@ -37,7 +37,7 @@ describe("account-health sync against the fake Health API (real SDK over HTTP)",
     expect(stack.calls()).toEqual({ DescribeEvents: 1, DescribeEventDetails: 1, DescribeAffectedEntities: 2 });
 
     const truth = truthFor(stack, MANAGEMENT);
-    const stored = storedFor(stack);
+    const stored = await storedFor(stack);
     expect([...stored.keys()].sort()).toEqual([...truth.keys()].sort());
     for (const [arn, byStatus] of truth) expect(stored.get(arn)?.entityCounts.byStatus).toEqual(byStatus);
     const retirement = [...stored.values()].find((event) => event.eventTypeCode === "AWS_EC2_INSTANCE_RETIREMENT_SCHEDULED");
@@ -52,7 +52,7 @@ describe("account-health sync against the fake Health API (real SDK over HTTP)",
       personas: ["OPERATIONS"],
       origins: ["api"],
     });
-    const entities = stack.runtime.store.accountEvents.listEntities(retirement?.id ?? "", { offset: 0, limit: 10, search: null, statuses: [], sort: "entity", descending: false });
+    const entities = await stack.runtime.store.accountEvents.listEntities(retirement?.id ?? "", { offset: 0, limit: 10, search: null, statuses: [], sort: "entity", descending: false });
     expect(entities.entities[0]).toMatchObject({ entityValue: "i-0abc1234567890def", status: "PENDING", accountId: MANAGEMENT, metadata: { instanceType: "m5.large" } });
     expect(entities.entities[0]?.entityUrl).toContain("i-0abc1234567890def");
 
@@ -72,7 +72,7 @@ describe("account-health sync against the fake Health API (real SDK over HTTP)",
     const incident = await stack.poll();
     expect(incident?.targets[0]?.changedEvents).toBe(1);
     expect(stack.calls()).toEqual({ DescribeEvents: 1, DescribeEventDetails: 1, DescribeAffectedEntities: 1 });
-    const publicEvent = [...storedFor(stack).values()].find((event) => event.eventTypeCode === "AWS_EC2_OPERATIONAL_ISSUE");
+    const publicEvent = [...(await storedFor(stack)).values()].find((event) => event.eventTypeCode === "AWS_EC2_OPERATIONAL_ISSUE");
     expect(publicEvent).toMatchObject({ scope: "PUBLIC", status: "open", entityCounts: { total: 1, byStatus: { IMPAIRED: 1 } } });
 
     stack.pair.step();
@@ -83,10 +83,10 @@ describe("account-health sync against the fake Health API (real SDK over HTTP)",
     // Only the entities updated since each event's previous version came back, yet the counts match the fake.
     expect(progress?.targets[0]?.storedEntities).toBeLessThan(125);
     const truth = truthFor(stack, MANAGEMENT);
-    for (const [arn, event] of storedFor(stack)) expect(event.entityCounts.byStatus).toEqual(truth.get(arn));
-    const resolved = storedFor(stack).get(publicEvent?.arn ?? "");
+    for (const [arn, event] of (await storedFor(stack))) expect(event.entityCounts.byStatus).toEqual(truth.get(arn));
+    const resolved = (await storedFor(stack)).get(publicEvent?.arn ?? "");
     expect(resolved?.status).toBe("closed");
-    expect(stack.runtime.store.accountEvents.listUpdates(resolved?.id ?? "").map((update) => update.status)).toEqual(["closed", "open"]);
+    expect((await stack.runtime.store.accountEvents.listUpdates(resolved?.id ?? "")).map((update) => update.status)).toEqual(["closed", "open"]);
   });
 
   it("pages listings and entities to the end in full batches: 250 events, 3,000 entities", async () => {
@@ -102,7 +102,7 @@ describe("account-health sync against the fake Health API (real SDK over HTTP)",
     // 3,000 entities in pages of 100 need 30 calls; packing the batches keeps within 10% of that.
     expect(calls.DescribeAffectedEntities).toBeGreaterThanOrEqual(30);
     expect(calls.DescribeAffectedEntities).toBeLessThanOrEqual(33);
-    const stored = storedFor(stack);
+    const stored = await storedFor(stack);
     expect(stored.size).toBe(250);
     expect([...stored.values()].reduce((sum, event) => sum + event.entityCounts.total, 0)).toBe(3_000);
     const truth = truthFor(stack, "123456789012");
@@ -124,13 +124,13 @@ describe("account-health sync against the fake Health API (real SDK over HTTP)",
     stack = await startAccountHealthStack({ scenario: buildHealthFixtureScenario(), accountId: MANAGEMENT });
     stack.pair.step();
     await stack.poll();
-    const before = storedFor(stack).size;
+    const before = (await storedFor(stack)).size;
     await stack.restart();
     stack.resetCalls();
     const after = await stack.poll();
     expect(after?.targets[0]).toMatchObject({ isInitial: false, changedEvents: 0 });
     expect(stack.calls()).toEqual({ DescribeEvents: 1 });
-    expect(storedFor(stack).size).toBe(before);
-    expect(stack.runtime.store.sources.get("account-health")?.lastError).toBeNull();
+    expect((await storedFor(stack)).size).toBe(before);
+    expect((await stack.runtime.store.sources.get("account-health"))?.lastError).toBeNull();
   });
 });

@@ -9,11 +9,11 @@ import { runTargetCycle } from "@/lib/server/sources/account-health/run-target-c
 import { toFailedOutcome, type TargetOutcome } from "@/lib/server/sources/account-health/summarise-target-outcomes";
 import { createHealthEndpointTracker, type EndpointForRegion } from "@/lib/server/sources/account-health/track-health-endpoint";
 import { recordAccountHealthCycle, type AccountHealthReport } from "@/lib/server/sources/account-health/record-account-health-cycle";
-import type { HealthdeckStore } from "@/lib/server/store/healthdeck-store";
+import type { AccountHealthSink } from "@/lib/server/sources/account-health/account-health-sink";
 
 export interface AccountHealthJobOptions {
   settings: AccountHealthSettings;
-  store: HealthdeckStore;
+  sink: AccountHealthSink;
   logger: Logger;
   now: () => number;
   client: Omit<HealthClientSettings, "credentials">;
@@ -35,7 +35,7 @@ const noCredentialsReason = (error: unknown) =>
 
 /** The Health API poll job: one cycle per target (default credentials, or each assumed role) per run. */
 export function createAccountHealthJob(options: AccountHealthJobOptions): PollJob {
-  const { settings, store, logger } = options;
+  const { settings, sink, logger } = options;
   const tracker = createHealthEndpointTracker({
     endpointOverride: settings.endpointOverride,
     resolveCname: options.resolveCname ?? resolveCnameWithDns,
@@ -72,7 +72,7 @@ export function createAccountHealthJob(options: AccountHealthJobOptions): PollJo
     try {
       const accountId = await identifyTarget(target, credentialDeps);
       const result = await runTargetCycle(accountId, {
-        store,
+        sink,
         logger,
         now: options.now,
         signal,
@@ -97,10 +97,10 @@ export function createAccountHealthJob(options: AccountHealthJobOptions): PollJo
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     async run(signal) {
       const startedAt = options.now();
-      const condition = store.accountSync.getCondition();
+      const condition = await sink.getCondition();
       if ((hasRun && condition && startedAt < condition.retryAt) || startedAt < throttle.until) return;
       hasRun = true;
-      store.write(() => store.sources.recordAttempt(ACCOUNT_HEALTH_SOURCE_ID, startedAt));
+      await sink.recordAttempt(startedAt);
       const outcomes: TargetOutcome[] = [];
       try {
         for (const target of targets) {
@@ -120,7 +120,7 @@ export function createAccountHealthJob(options: AccountHealthJobOptions): PollJo
         const reason = signal.aborted && signal.reason instanceof Error ? signal.reason.message : error instanceof Error ? error.message : String(error);
         outcomes.push({ kind: "error", targetKey: "cycle", accountId: null, reason, calls: new Map() });
       }
-      recordAccountHealthCycle({ store, logger, settings, outcomes, startedAt, finishedAt: options.now(), throttle, onCycle: options.onCycle });
+      await recordAccountHealthCycle({ sink, logger, settings, outcomes, startedAt, finishedAt: options.now(), throttle, onCycle: options.onCycle });
     },
   };
 }

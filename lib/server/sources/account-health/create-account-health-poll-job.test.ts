@@ -3,7 +3,7 @@ import { parseConfig } from "@/lib/server/config/load-config";
 import { silentLogger } from "@/lib/server/logging/create-logger";
 import { createHealthdeckRuntime } from "@/lib/server/runtime/create-healthdeck-runtime";
 import { listSourceHealth } from "@/lib/server/services/get-source-health";
-import { openHealthdeckStore } from "@/lib/server/store/healthdeck-store";
+import { openHealthdeckStore } from "@/lib/server/store/open-healthdeck-store";
 
 const runtimeWith = (env: Record<string, string>) =>
   createHealthdeckRuntime({ config: parseConfig(env), store: openHealthdeckStore(":memory:"), logger: silentLogger, accountHealth: { env: {} } });
@@ -13,7 +13,7 @@ describe("account-health wiring", () => {
     const runtime = runtimeWith({ HEALTHDECK_ACCOUNT_HEALTH: "off" });
     try {
       await expect(runtime.poller.runNow("account-health")).rejects.toThrow("unknown poll job account-health");
-      const source = listSourceHealth(runtime, runtime.now()).at(-1);
+      const source = (await listSourceHealth(runtime, runtime.now())).at(-1);
       expect(source).toMatchObject({ id: "account-health", label: "Your AWS accounts (Health API)", state: "disabled", intervalSeconds: 60 });
       expect(source?.error).toContain("HEALTHDECK_ACCOUNT_HEALTH=off");
     } finally {
@@ -24,7 +24,7 @@ describe("account-health wiring", () => {
   it("lists the account source after the public ones, waiting for its first poll, with its own interval", async () => {
     const runtime = runtimeWith({ HEALTHDECK_ACCOUNT_POLL_SECONDS: "300" });
     try {
-      const sources = listSourceHealth(runtime, runtime.now());
+      const sources = await listSourceHealth(runtime, runtime.now());
       expect(sources.map((source) => source.id)).toEqual(["public-currentevents", "public-rss", "public-catalog", "account-health"]);
       expect(sources.at(-1)).toMatchObject({ state: "stale", intervalSeconds: 300, error: "waiting for the first successful poll" });
     } finally {

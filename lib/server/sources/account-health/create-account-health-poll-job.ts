@@ -8,7 +8,7 @@ import type { AccountHealthReport } from "@/lib/server/sources/account-health/re
 import type { ResolveCname } from "@/lib/server/sources/account-health/resolve-health-region";
 import type { AccountCredentialDeps } from "@/lib/server/sources/account-health/resolve-account-targets";
 import type { EndpointForRegion } from "@/lib/server/sources/account-health/track-health-endpoint";
-import type { HealthdeckStore } from "@/lib/server/store/healthdeck-store";
+import type { AccountHealthSink } from "@/lib/server/sources/account-health/account-health-sink";
 
 /** What tests, benchmarks and the demo inject so the account source runs against the fake without network. */
 export interface AccountHealthDeps {
@@ -26,7 +26,7 @@ export interface AccountHealthDeps {
 
 export interface AccountHealthPollJobInput {
   config: HealthdeckConfig;
-  store: HealthdeckStore;
+  sink: AccountHealthSink;
   logger: Logger;
   now: () => number;
   userAgent: string;
@@ -40,7 +40,7 @@ export function createAccountHealthPollJob(input: AccountHealthPollJobInput): Po
   if (settings.mode === "off") return null;
   return createAccountHealthJob({
     settings,
-    store: input.store,
+    sink: input.sink,
     logger: input.logger,
     now: input.now,
     client: {

@@ -2,7 +2,7 @@ import { DescribeHealthServiceStatusForOrganizationCommand } from "@aws-sdk/clie
 import { callHealth, type HealthCallContext } from "@/lib/server/sources/account-health/call-health";
 import { classifyHealthError } from "@/lib/server/sources/account-health/classify-health-error";
 import type { HealthView } from "@/lib/server/sources/account-health/list-event-pages";
-import type { AccountSyncStateRepo } from "@/lib/server/store/account-sync-state-repo";
+import type { AccountHealthSink } from "@/lib/server/sources/account-health/account-health-sink";
 
 export type OrgViewSetting = "auto" | "on" | "off";
 export type ViewDecision = { view: HealthView } | { unavailable: string };
@@ -10,8 +10,7 @@ export type ViewDecision = { view: HealthView } | { unavailable: string };
 export interface DecideViewOptions {
   setting: OrgViewSetting;
   accountId: string;
-  syncState: AccountSyncStateRepo;
-  write: (work: () => void) => void;
+  sink: Pick<AccountHealthSink, "getOrgStatus" | "saveOrgStatus">;
   nowMs: number;
   /** how long a DISABLED or failed status answer is trusted (a PENDING one is asked again every cycle) */
   recheckMs: number;
@@ -44,13 +43,13 @@ async function askOrgStatus(context: HealthCallContext, setting: OrgViewSetting,
  */
 export async function decideHealthView(context: HealthCallContext, options: DecideViewOptions): Promise<ViewDecision> {
   if (options.setting === "off") return { view: "account" };
-  const stored = options.syncState.getOrgStatus(options.accountId);
+  const stored = await options.sink.getOrgStatus(options.accountId);
   let status = stored?.status ?? null;
   if (status === null || status === "PENDING" || (stored && options.nowMs - stored.checkedAt >= options.recheckMs)) {
     // A transient failure keeps the last known answer (and asks again next cycle) rather than flip views.
     const fresh = await askOrgStatus(context, options.setting, status !== null);
     if (fresh !== null) {
-      options.write(() => options.syncState.saveOrgStatus(options.accountId, fresh, options.nowMs));
+      await options.sink.saveOrgStatus(options.accountId, fresh, options.nowMs);
       status = fresh;
     }
   }

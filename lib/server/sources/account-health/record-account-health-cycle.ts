@@ -1,7 +1,7 @@
 import type { Logger } from "@/lib/server/logging/create-logger";
 import { ACCOUNT_HEALTH_SOURCE_ID, type AccountHealthSettings } from "@/lib/server/sources/account-health/account-health-settings";
 import { describeOutcomes, type TargetOutcome } from "@/lib/server/sources/account-health/summarise-target-outcomes";
-import type { HealthdeckStore } from "@/lib/server/store/healthdeck-store";
+import type { AccountHealthSink } from "@/lib/server/sources/account-health/account-health-sink";
 
 /** Throttling doubles the wait between cycles up to this. */
 const MAX_THROTTLE_BACKOFF_MS = 15 * 60_000;
@@ -27,7 +27,7 @@ export interface AccountHealthReport {
 }
 
 export interface RecordCycleInput {
-  store: HealthdeckStore;
+  sink: AccountHealthSink;
   logger: Logger;
   settings: AccountHealthSettings;
   outcomes: readonly TargetOutcome[];
@@ -46,8 +46,8 @@ function decideState(outcomes: readonly TargetOutcome[]): AccountHealthReport["s
 }
 
 /** Turns a run's target outcomes into the source state, the "retry rarely" condition and the throttling backoff. */
-export function recordAccountHealthCycle(input: RecordCycleInput): AccountHealthReport {
-  const { store, outcomes, settings, throttle, finishedAt } = input;
+export async function recordAccountHealthCycle(input: RecordCycleInput): Promise<AccountHealthReport> {
+  const { sink, outcomes, settings, throttle, finishedAt } = input;
   const state = decideState(outcomes);
   const isThrottled = state === "error" && outcomes.some((outcome) => outcome.kind === "throttled");
   throttle.consecutive = isThrottled ? throttle.consecutive + 1 : 0;
@@ -56,12 +56,10 @@ export function recordAccountHealthCycle(input: RecordCycleInput): AccountHealth
   let error = state === "ok" ? describeOutcomes(outcomes, ["ok", "unavailable", "disabled", "throttled", "error"]) : describeOutcomes(outcomes, ["unavailable", "disabled", "throttled", "error"]);
   if (isThrottled) error = `${error ?? "throttled"}; next attempt in ${Math.round((throttle.until - finishedAt) / 1000)} s`;
   const reason = error ?? `account health ${state}`;
-  store.write(() => {
-    if (state === "ok") store.sources.recordSuccess(ACCOUNT_HEALTH_SOURCE_ID, finishedAt, error);
-    else if (state !== "disabled") store.sources.recordFailure(ACCOUNT_HEALTH_SOURCE_ID, finishedAt, reason);
-    const keepsWaiting = state === "unavailable" || state === "disabled";
-    store.accountSync.setCondition(keepsWaiting ? { state, reason, since: store.accountSync.getCondition()?.since ?? finishedAt, retryAt: finishedAt + settings.unavailableRetryMs } : null);
-  });
+  const keepsWaiting = state === "unavailable" || state === "disabled";
+  const since = keepsWaiting ? ((await sink.getCondition())?.since ?? finishedAt) : finishedAt;
+  const condition = keepsWaiting ? { state, reason, since, retryAt: finishedAt + settings.unavailableRetryMs } : null;
+  await sink.recordCycle({ state, finishedAt, error, reason, condition });
 
   const calls: Record<string, number> = {};
   const targets: AccountHealthReport["targets"] = [];

@@ -6,13 +6,13 @@ import type { HealthView } from "@/lib/server/sources/account-health/list-event-
 import { createSyncTally, type SyncTally } from "@/lib/server/sources/account-health/sync-context";
 import { syncTargetView, type SyncWindows } from "@/lib/server/sources/account-health/sync-target-view";
 import { RegionChangedError, type HealthEndpointTracker } from "@/lib/server/sources/account-health/track-health-endpoint";
-import type { HealthdeckStore } from "@/lib/server/store/healthdeck-store";
+import type { AccountHealthSink } from "@/lib/server/sources/account-health/account-health-sink";
 
 /** A flip back and forth more often than this within one cycle is left to the next cycle. */
 const MAX_REGION_RESTARTS = 3;
 
 export interface TargetCycleDeps {
-  store: HealthdeckStore;
+  sink: AccountHealthSink;
   logger: Logger;
   now: () => number;
   signal: AbortSignal;
@@ -51,13 +51,12 @@ export async function runTargetCycle(accountId: string, deps: TargetCycleDeps): 
       const decision = await decideHealthView(base, {
         setting: deps.orgView,
         accountId,
-        syncState: deps.store.accountSync,
-        write: (work) => deps.store.write(work),
+        sink: deps.sink,
         nowMs: deps.now(),
         recheckMs: deps.windows.sweepMs,
       });
       if ("unavailable" in decision) return { ...result, view: null, unavailable: decision.unavailable };
-      const context = { ...base, store: deps.store, accountId, targetKey: `${decision.view}:${accountId}`, now: deps.now, overlapMs: deps.overlapMs, tally };
+      const context = { ...base, sink: deps.sink, accountId, targetKey: `${decision.view}:${accountId}`, now: deps.now, overlapMs: deps.overlapMs, tally };
       const cycle = await syncTargetView(context, decision.view, deps.windows);
       return { ...result, view: decision.view, unavailable: null, ...cycle };
     } catch (error) {

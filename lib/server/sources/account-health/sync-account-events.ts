@@ -29,7 +29,7 @@ async function syncDetails(context: TargetSyncContext, changed: readonly Changed
       const record = toAccountEventRecord(event.listed, details, context.accountId);
       if (record) records.push(record);
     }
-    writeEventRecords(context, records);
+    await writeEventRecords(context, records);
   });
   return detailed;
 }
@@ -77,7 +77,7 @@ export async function syncAccountEvents(context: TargetSyncContext, changed: rea
   };
 
   const plan = await planEntityBatches(context, changed);
-  writeEventStamps(context, plan.skipped.flatMap(stampFor));
+  await writeEventStamps(context, plan.skipped.flatMap(stampFor));
   await runInPool(plan.batches, HEALTH_CALLS_IN_FLIGHT, async (batch) => {
     const buffer = createEntityBuffer(context);
     const onlyArn = batch.arns.length === 1 ? (batch.arns[0] ?? null) : null;
@@ -89,7 +89,7 @@ export async function syncAccountEvents(context: TargetSyncContext, changed: rea
         else context.tally.droppedItems += 1;
       }
     });
-    buffer.flush();
-    writeEventStamps(context, batch.arns.flatMap(stampFor));
+    await buffer.flush();
+    await writeEventStamps(context, batch.arns.flatMap(stampFor));
   });
 }

@@ -1,7 +1,7 @@
 import type { HealthCallContext } from "@/lib/server/sources/account-health/call-health";
 import type { SdkEvent } from "@/lib/server/sources/account-health/health-sdk-schemas";
-import type { HealthdeckStore } from "@/lib/server/store/healthdeck-store";
-import type { EventSyncStamp } from "@/lib/server/store/account-sync-state-repo";
+import type { EventSyncStamp } from "@/lib/server/domain/account-sync-state";
+import type { AccountHealthSink } from "@/lib/server/sources/account-health/account-health-sink";
 
 /** What one target's cycle reports besides the call counts. */
 export interface SyncTally {
@@ -15,7 +15,7 @@ export interface SyncTally {
 }
 
 export interface TargetSyncContext extends HealthCallContext {
-  store: HealthdeckStore;
+  sink: AccountHealthSink;
   /** the account whose credentials are used (the management or delegated admin account in org view) */
   accountId: string;
   /** "account:<id>" or "org:<id>": cursors and stamps are kept per view */

@@ -46,7 +46,7 @@ async function syncOrgDetails(context: TargetSyncContext, pairs: readonly OrgEve
       const record = toAccountEventRecord(listed, details, pair.accountId ?? context.accountId);
       if (record) records.push(record);
     }
-    writeEventRecords(context, records);
+    await writeEventRecords(context, records);
   });
   return detailed;
 }
@@ -72,7 +72,7 @@ export async function syncOrganizationEvents(context: TargetSyncContext, changed
       const event = byArn.get(arn);
       return event ? [{ arn, stamp: stampOf(event.listed, !undetailedArns.has(arn)) }] : [];
     });
-  writeEventStamps(context, stampsFor(emptyArns));
+  await writeEventStamps(context, stampsFor(emptyArns));
 
   const batches = chunk(pairs, HEALTH_LIMITS.filtersPerOrgCall);
   const remaining = new Map<string, number>();
@@ -97,13 +97,13 @@ export async function syncOrganizationEvents(context: TargetSyncContext, changed
         buffer.add(eventAccount, { ...record, accountId: record.accountId ?? eventAccount });
       }
     });
-    buffer.flush();
+    await buffer.flush();
     const done: string[] = [];
     for (const arn of new Set(batch.map((pair) => pair.arn))) {
       const left = (remaining.get(arn) ?? 1) - 1;
       remaining.set(arn, left);
       if (left === 0) done.push(arn);
     }
-    writeEventStamps(context, stampsFor(done));
+    await writeEventStamps(context, stampsFor(done));
   });
 }

@@ -4,8 +4,10 @@ import { createHealthClient } from "@/lib/server/sources/account-health/create-h
 import { serveHealthJson, TEST_CREDENTIALS, type HealthJsonTestServer, type RecordedHealthCall } from "@/tests/support/health-json-test-server";
 import { createSyncTally } from "@/lib/server/sources/account-health/sync-context";
 import { syncTargetView } from "@/lib/server/sources/account-health/sync-target-view";
-import { deriveAccountEventId } from "@/lib/server/store/account-events-repo";
-import { openHealthdeckStore, type HealthdeckStore } from "@/lib/server/store/healthdeck-store";
+import { deriveAccountEventId } from "@/lib/server/domain/derive-record-ids";
+import { createAccountHealthSink } from "@/lib/server/poller/create-account-health-sink";
+import type { HealthdeckStore } from "@/lib/server/store/healthdeck-store";
+import { openHealthdeckStore } from "@/lib/server/store/open-healthdeck-store";
 
 const ACCOUNT = "123456789012";
 const A = "arn:aws:health:us-east-1::event/EC2/AWS_EC2_INSTANCE_RETIREMENT_SCHEDULED/A";
@@ -27,7 +29,7 @@ let server: HealthJsonTestServer | null = null;
 let store: HealthdeckStore | null = null;
 afterEach(async () => {
   await server?.close();
-  store?.close();
+  await store?.close();
   server = null;
   store = null;
 });
@@ -48,6 +50,7 @@ describe("syncTargetView (account view) against a scripted endpoint", () => {
     });
     const openStore = openHealthdeckStore(":memory:");
     store = openStore;
+    const sink = createAccountHealthSink(openStore);
     let now = Date.parse("2026-06-01T00:00:00Z");
     const client = createHealthClient({ region: "us-east-1", endpoint: server.url, via: "override" }, { credentials: TEST_CREDENTIALS, maxAttempts: 1, retryMode: "standard", requestTimeoutMs: 2000, userAgent: "test" });
     const context = () => ({
@@ -55,7 +58,7 @@ describe("syncTargetView (account view) against a scripted endpoint", () => {
       signal: new AbortController().signal,
       assertRegion: async () => {},
       calls: new Map<HealthOperation, number>(),
-      store: openStore,
+      sink,
       accountId: ACCOUNT,
       targetKey: `account:${ACCOUNT}`,
       now: () => now,
@@ -69,8 +72,8 @@ describe("syncTargetView (account view) against a scripted endpoint", () => {
     expect(server.calls.map((call) => call.operation)).toEqual(["DescribeEvents", "DescribeEventDetails", "DescribeAffectedEntities"]);
     expect(server.calls[0]?.input).toEqual({ maxResults: 100 });
     const idB = deriveAccountEventId(B, ACCOUNT);
-    expect(openStore.accountEvents.getById(idB)).toMatchObject({ description: "", status: "upcoming", entityCounts: { total: 1 } });
-    expect(openStore.accountEvents.getById(deriveAccountEventId(A, ACCOUNT))?.description).toBe("about A");
+    expect(await openStore.accountEvents.getById(idB)).toMatchObject({ description: "", status: "upcoming", entityCounts: { total: 1 } });
+    expect((await openStore.accountEvents.getById(deriveAccountEventId(A, ACCOUNT)))?.description).toBe("about A");
 
     server.calls.length = 0;
     now += 60_000;
@@ -89,7 +92,7 @@ describe("syncTargetView (account view) against a scripted endpoint", () => {
     expect(server.calls[2]?.input).toEqual({ eventArns: [B] });
     // B was synced before, so only its entities updated after that version are asked for.
     expect(server.calls[3]?.input).toEqual({ maxResults: 100, filter: { eventArns: [B], lastUpdatedTimes: [{ from: 1_780_000_001.501 }] } });
-    expect(openStore.accountEvents.getById(idB)?.description).toBe("about B");
+    expect((await openStore.accountEvents.getById(idB))?.description).toBe("about B");
     expect(sweep.tally.failedItems).toBe(0);
   });
 });

@@ -26,8 +26,8 @@ export interface TargetViewCycle {
  * cursor. Nothing changed → only the listing pages were called.
  */
 export async function syncTargetView(context: TargetSyncContext, view: HealthView, windows: SyncWindows): Promise<TargetViewCycle> {
-  const { store, targetKey } = context;
-  const state = store.accountSync.getTarget(targetKey);
+  const { sink, targetKey } = context;
+  const state = await sink.getTarget(targetKey);
   const startedAt = context.now();
   const isInitial = state.cursorMs === null;
   const listing: EventListing =
@@ -41,27 +41,30 @@ export async function syncTargetView(context: TargetSyncContext, view: HealthVie
   const isSweep = isSweepDue || listing.kind === "all";
 
   const changed = new Map<string, ChangedEvent>();
+  // Pages arrive through a synchronous callback: they are kept, then compared with the stored stamps.
+  const listed: { event: SdkEvent; isSweepListing: boolean }[] = [];
   const collect = (isSweepListing: boolean) => (events: SdkEvent[], dropped: number) => {
     context.tally.droppedItems += dropped;
-    for (const event of events) {
-      const arn = event.arn;
-      if (!arn) {
-        context.tally.droppedItems += 1;
-        continue;
-      }
-      if (changed.has(arn)) continue;
-      const previous = store.accountSync.getEventStamp(targetKey, arn);
-      if (isEventChanged(previous, event, isSweepListing)) changed.set(arn, { arn, listed: event, previous });
-    }
+    for (const event of events) listed.push({ event, isSweepListing });
   };
   await listEventPages(context, view, listing, collect(listing.kind === "all"));
   if (isSweepDue && listing.kind !== "all") await listEventPages(context, view, { kind: "statuses", statuses: ["open", "upcoming"] }, collect(true));
+  for (const { event, isSweepListing } of listed) {
+    const arn = event.arn;
+    if (!arn) {
+      context.tally.droppedItems += 1;
+      continue;
+    }
+    if (changed.has(arn)) continue;
+    const previous = await sink.getEventStamp(targetKey, arn);
+    if (isEventChanged(previous, event, isSweepListing)) changed.set(arn, { arn, listed: event, previous });
+  }
 
   context.tally.changedEvents += changed.size;
   const events = [...changed.values()];
   if (view === "account") await syncAccountEvents(context, events);
   else await syncOrganizationEvents(context, events);
 
-  store.write(() => store.accountSync.saveTarget(targetKey, { cursorMs: startedAt, lastSweepAt: isSweep ? startedAt : state.lastSweepAt }));
+  await sink.saveTarget(targetKey, { cursorMs: startedAt, lastSweepAt: isSweep ? startedAt : state.lastSweepAt });
   return { isInitial, isSweep };
 }

@@ -1,42 +1,35 @@
 import type { AccountEventRecord, AffectedEntityRecord } from "@/lib/server/domain/account-health-records";
 import type { TargetSyncContext } from "@/lib/server/sources/account-health/sync-context";
-import { deriveAccountEventId } from "@/lib/server/store/account-events-repo";
-import type { EventSyncStamp } from "@/lib/server/store/account-sync-state-repo";
+import { deriveAccountEventId } from "@/lib/server/domain/derive-record-ids";
+import type { EventSyncStamp } from "@/lib/server/domain/account-sync-state";
 
-/** Upserts events in one transaction. */
-export function writeEventRecords(context: TargetSyncContext, records: readonly AccountEventRecord[]): void {
+/** Hands events over for storing in one transaction. */
+export async function writeEventRecords(context: TargetSyncContext, records: readonly AccountEventRecord[]): Promise<void> {
   if (records.length === 0) return;
-  const nowMs = context.now();
-  context.store.write(() => {
-    for (const record of records) context.store.accountEvents.upsertEvent(record, nowMs);
-  });
+  await context.sink.saveEvents(records, context.now());
   context.tally.storedEvents += records.length;
 }
 
-export function writeEventStamps(context: TargetSyncContext, stamps: readonly { arn: string; stamp: EventSyncStamp }[]): void {
-  if (stamps.length === 0) return;
-  const nowMs = context.now();
-  context.store.write(() => {
-    for (const { arn, stamp } of stamps) context.store.accountSync.saveEventStamp(context.targetKey, arn, stamp, nowMs);
-  });
+export async function writeEventStamps(context: TargetSyncContext, stamps: readonly { arn: string; stamp: EventSyncStamp }[]): Promise<void> {
+  await context.sink.saveEventStamps(context.targetKey, stamps, context.now());
 }
 
 /**
  * Collects entities per event and writes them a few thousand at a time: one transaction (and one
- * change notice) per flush instead of one per page.
+ * change notice) per flush instead of one per page. Writes queue behind each other while pages keep
+ * arriving; `flush()` writes the rest and waits for all of them (and reports their failure).
  */
 export function createEntityBuffer(context: TargetSyncContext, flushAt = 2000) {
   const pending = new Map<string, AffectedEntityRecord[]>();
   const eventIds = new Map<string, string>();
   let size = 0;
-  const flush = () => {
+  let writes: Promise<void> = Promise.resolve();
+  const startWrite = () => {
     if (size === 0) return;
     const groups = [...pending.entries()];
     pending.clear();
     size = 0;
-    context.store.write(() => {
-      for (const [eventId, entities] of groups) context.store.accountEvents.upsertEntities(eventId, entities);
-    });
+    writes = writes.then(() => context.sink.saveEntities(groups));
   };
   return {
     add(accountId: string | null, entity: AffectedEntityRecord): void {
@@ -51,8 +44,11 @@ export function createEntityBuffer(context: TargetSyncContext, flushAt = 2000) {
       else pending.set(eventId, [entity]);
       size += 1;
       context.tally.storedEntities += 1;
-      if (size >= flushAt) flush();
+      if (size >= flushAt) startWrite();
     },
-    flush,
+    async flush(): Promise<void> {
+      startWrite();
+      await writes;
+    },
   };
 }

@@ -5,7 +5,7 @@ import { decodeBomText } from "@/lib/server/sources/public-status/decode-bom-tex
 export interface RssAdapterOptions {
   baseUrl: string;
   /** Per-feed keys to poll this cycle besides all.rss (decided by the scope and by open events). */
-  listFeedKeys(): string[];
+  listFeedKeys(): Promise<string[]>;
   onUnknownPrefix?: (prefix: string) => void;
 }
 
@@ -22,7 +22,7 @@ export function createRssAdapter(options: RssAdapterOptions): SourceAdapter<Pars
     id: "public-rss",
     label: "AWS public RSS feeds",
     async fetchDocuments(context) {
-      const urls = [`${options.baseUrl}all.rss`, ...options.listFeedKeys().map((key) => buildFeedUrl(options.baseUrl, key))];
+      const urls = [`${options.baseUrl}all.rss`, ...(await options.listFeedKeys()).map((key) => buildFeedUrl(options.baseUrl, key))];
       const documents = await Promise.all(urls.map((url) => fetchFeed(url)));
       const allFeed = documents[0];
       if (allFeed?.outcome === "failed") throw new Error(`all.rss: ${allFeed.error}`);
@@ -30,7 +30,7 @@ export function createRssAdapter(options: RssAdapterOptions): SourceAdapter<Pars
 
       async function fetchFeed(url: string): Promise<FetchedDocument<ParsedRssFeed>> {
         try {
-          const response = await context.fetchDocument(url, context.getValidators(url));
+          const response = await context.fetchDocument(url, await context.getValidators(url));
           if (response.status === 304 || response.body === null) return { url, outcome: "not-modified" };
           const records = await parseRssFeed(decodeBomText(response.body), { onUnknownPrefix: options.onUnknownPrefix });
           return { url, outcome: "fetched", records, validators: response.validators, bytes: response.bytes };

@@ -6,9 +6,9 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 export function GET(request: Request): Promise<Response> {
-  return withErrorMapping(() => {
+  return withErrorMapping(async () => {
     const query = parseAccountEventsQuery(new URL(request.url).searchParams);
     if (!query.ok) return jsonError(400, query.error);
-    return jsonBody(getAccountEvents(query.value));
+    return jsonBody(await getAccountEvents(query.value));
   });
 }

@@ -1,7 +1,7 @@
 import { withErrorMapping } from "@/lib/server/api/json-response";
 import { getConfig } from "@/lib/server/config/load-config";
 import { getRuntime } from "@/lib/server/runtime/get-runtime";
-import { handleIngestRequest } from "@/lib/server/sources/eventbridge/handle-ingest-request";
+import { handleIngestRequest } from "@/lib/server/ingest/handle-ingest-request";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

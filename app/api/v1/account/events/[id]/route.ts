@@ -9,7 +9,7 @@ export function GET(_request: Request, context: { params: Promise<{ id: string }
   return withErrorMapping(async () => {
     const id = parseAccountEventId((await context.params).id);
     if (id === null) return jsonError(400, "id must be an event id as listed by /api/v1/account/events");
-    const event = getAccountEvent(id);
+    const event = await getAccountEvent(id);
     if (!event) return jsonError(404, "no such event");
     return jsonBody({ event });
   });

@@ -15,7 +15,7 @@ export function GET(request: Request, context: { params: Promise<{ id: string }>
     if (!query.ok) return jsonError(400, query.error);
     const repo = getRuntime().store.accountEvents;
     if (query.value.format === "csv") {
-      if (!repo.getById(id)) return jsonError(404, "no such event");
+      if (!(await repo.getById(id))) return jsonError(404, "no such event");
       return new Response(streamEntitiesCsv(repo, id, query.value), {
         headers: {
           "Content-Type": "text/csv; charset=utf-8",
@@ -29,7 +29,7 @@ export function GET(request: Request, context: { params: Promise<{ id: string }>
       const body = await readEntityColumnsJson(getRuntime().store, id, query.value);
       return body === null ? jsonError(404, "no such event") : jsonText(body);
     }
-    const page = listEventEntities(repo, id, query.value);
+    const page = await listEventEntities(repo, id, query.value);
     if (!page) return jsonError(404, "no such event");
     return jsonBody(page);
   });

@@ -1,0 +1,69 @@
+import "server-only";
+import { jsonBody, jsonError } from "@/lib/server/api/json-response";
+import type { HealthdeckConfig } from "@/lib/server/config/config-schema";
+import { silentLogger, type Logger } from "@/lib/server/logging/create-logger";
+import { ingestEventBridgeEvents } from "@/lib/server/ingest/ingest-eventbridge-events";
+import { parseEventBridgePayload } from "@/lib/server/sources/eventbridge/parse-eventbridge-payload";
+import { readIngestBody } from "@/lib/server/sources/eventbridge/read-ingest-body";
+import { verifyIngestToken } from "@/lib/server/sources/eventbridge/verify-ingest-token";
+import type { HealthdeckStore } from "@/lib/server/store/healthdeck-store";
+
+export interface IngestRequestDeps {
+  store: HealthdeckStore;
+  config: Pick<HealthdeckConfig, "HEALTHDECK_INGEST_TOKEN" | "HEALTHDECK_INGEST_MAX_BYTES">;
+  now?: () => number;
+  logger?: Logger;
+}
+
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+
+/** POST /api/v1/ingest/eventbridge: the target of an EventBridge API destination for `aws.health` events. */
+export async function handleIngestRequest(request: Request, deps: IngestRequestDeps): Promise<Response> {
+  const { store, config } = deps;
+  const logger = deps.logger ?? silentLogger;
+  const token = config.HEALTHDECK_INGEST_TOKEN;
+  if (!token) return jsonError(503, "ingest disabled: set HEALTHDECK_INGEST_TOKEN");
+
+  const check = verifyIngestToken(request.headers, token);
+  if (check !== "ok") {
+    logger.warn("eventbridge ingest refused", { reason: `${check} token` });
+    const response = jsonError(
+      401,
+      check === "missing"
+        ? "missing ingest token: send Authorization: Bearer <token> or X-Healthdeck-Token: <token>"
+        : "wrong ingest token",
+    );
+    response.headers.set("WWW-Authenticate", 'Bearer realm="healthdeck-ingest"');
+    return response;
+  }
+
+  if (!JSON_TYPE.test(request.headers.get("content-type") ?? "")) {
+    return jsonError(415, "Content-Type must be application/json");
+  }
+
+  const body = await readIngestBody(request, config.HEALTHDECK_INGEST_MAX_BYTES);
+  if (!body.ok) return jsonError(body.status, body.error);
+
+  let json: unknown;
+  try {
+    json = JSON.parse(body.text);
+  } catch (error) {
+    return jsonError(400, `request body is not valid JSON: ${error instanceof Error ? error.message : "parse error"}`);
+  }
+
+  const nowMs = (deps.now ?? Date.now)();
+  const payload = parseEventBridgePayload(json, nowMs);
+  if (!payload.ok) {
+    logger.warn("eventbridge ingest rejected", { error: payload.error.slice(0, 500) });
+    return jsonError(400, payload.error);
+  }
+
+  const summary = await ingestEventBridgeEvents(store, payload.events, nowMs);
+  logger.info("eventbridge events ingested", {
+    received: payload.events.length,
+    accepted: summary.accepted,
+    duplicates: summary.duplicates,
+    accounts: [...new Set(payload.events.map((event) => event.record.accountId))],
+  });
+  return jsonBody(summary);
+}

@@ -1,0 +1,19 @@
+import type { Logger } from "@/lib/server/logging/create-logger";
+import type { PollJob } from "@/lib/server/poller/create-poller";
+import type { HealthdeckStore } from "@/lib/server/store/healthdeck-store";
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/** Keeps the journal to its retention window (history tables are never touched); leader-only like polling. */
+export function createJournalRetentionJob(deps: { store: HealthdeckStore; now: () => number; retentionDays: number; logger: Logger }): PollJob {
+  return {
+    id: "journal-retention",
+    intervalMs: 3600 * 1000,
+    timeoutMs: 5 * 60_000,
+    async run() {
+      const before = deps.now() - deps.retentionDays * DAY_MS;
+      const removed = await deps.store.write((tx) => tx.journal.prune(before), { fenced: true });
+      if (removed > 0) deps.logger.info("journal pruned", { removed, retentionDays: deps.retentionDays });
+    },
+  };
+}

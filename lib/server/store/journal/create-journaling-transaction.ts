@@ -1,0 +1,93 @@
+import { deriveAccountEventId } from "@/lib/server/domain/derive-record-ids";
+import type { NewJournalEntry } from "@/lib/server/store/contract/journal-contract";
+import type { StoreRepos } from "@/lib/server/store/contract/store-contract";
+import type { StoredPublicEvent } from "@/lib/server/store/contract/store-records";
+import { deriveAccountEventChange, deriveEntitiesChange } from "@/lib/server/store/journal/derive-account-changes";
+import { derivePublicEventChanges, deriveServiceStatusChanges, type SplitServiceKey } from "@/lib/server/store/journal/derive-public-changes";
+import { deriveConditionChange, deriveSourceStateChange } from "@/lib/server/store/journal/derive-source-changes";
+
+const NO_COUNTS = { total: 0, byStatus: {} };
+
+/**
+ * Wraps one transaction's repositories so that every write a user would see also records what changed:
+ * the entries are appended by `finish()` inside the same transaction, so the journal and the data never
+ * disagree. Callers write exactly as before; nobody can forget the journal.
+ */
+export function createJournalingTransaction(raw: StoreRepos, deps: { now: () => number; splitKey: SplitServiceKey }) {
+  const entries: NewJournalEntry[] = [];
+  let openBefore: StoredPublicEvent[] | null = null;
+  const push = (entry: NewJournalEntry | null) => {
+    if (entry) entries.push(entry);
+  };
+
+  const tx: StoreRepos = {
+    ...raw,
+    sources: {
+      ...raw.sources,
+      async recordSuccess(id, at, note) {
+        const before = await raw.sources.get(id);
+        await raw.sources.recordSuccess(id, at, note);
+        push(deriveSourceStateChange(id, before, await raw.sources.get(id), at));
+      },
+      async recordFailure(id, at, error) {
+        const before = await raw.sources.get(id);
+        await raw.sources.recordFailure(id, at, error);
+        push(deriveSourceStateChange(id, before, await raw.sources.get(id), at));
+      },
+    },
+    accountSync: {
+      ...raw.accountSync,
+      async setCondition(condition) {
+        const before = await raw.accountSync.getCondition();
+        await raw.accountSync.setCondition(condition);
+        push(deriveConditionChange(before, condition, deps.now()));
+      },
+    },
+    events: {
+      ...raw.events,
+      async replaceForKey(key, split, events) {
+        openBefore ??= await raw.events.listOpen();
+        const before = await raw.events.listForKey(key);
+        await raw.events.replaceForKey(key, split, events);
+        entries.push(...derivePublicEventChanges(before, events, split, deps.now()));
+      },
+    },
+    accountEvents: {
+      ...raw.accountEvents,
+      async upsertEvent(record, nowMs) {
+        const id = deriveAccountEventId(record.arn, record.accountId);
+        const before = await raw.accountEvents.getById(id);
+        const outcome = await raw.accountEvents.upsertEvent(record, nowMs);
+        if (outcome.changed) {
+          const after = await raw.accountEvents.getById(outcome.id);
+          if (after) push(deriveAccountEventChange(before, after, nowMs));
+        }
+        return outcome;
+      },
+      async upsertEntities(eventId, list) {
+        const before = await raw.accountEvents.getById(eventId);
+        const changed = await raw.accountEvents.upsertEntities(eventId, list);
+        if (changed > 0 && before) {
+          const after = await raw.accountEvents.getById(eventId);
+          if (after) push(deriveEntitiesChange(after, before.entityCounts, after.entityCounts, changed, deps.now()));
+        }
+        return changed;
+      },
+      async setEntityCounts(eventId, counts) {
+        const before = await raw.accountEvents.getById(eventId);
+        await raw.accountEvents.setEntityCounts(eventId, counts);
+        if (before) push(deriveEntitiesChange(before, before.entityCounts ?? NO_COUNTS, counts, 0, deps.now()));
+      },
+    },
+  };
+
+  return {
+    tx,
+    /** Appends what the transaction changed; returns how many entries. Call once, last, inside the transaction. */
+    async finish(): Promise<number> {
+      if (openBefore !== null) entries.push(...deriveServiceStatusChanges(openBefore, await raw.events.listOpen(), deps.splitKey, deps.now()));
+      if (entries.length > 0) await raw.journal.append(entries);
+      return entries.length;
+    },
+  };
+}

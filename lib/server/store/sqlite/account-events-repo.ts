@@ -1,0 +1,178 @@
+import { z } from "zod";
+import { isSecurityEventCode, type AccountEvent } from "@/lib/shared/account-health-contract";
+import type { AccountEventRecord } from "@/lib/server/domain/account-health-records";
+import { deriveAccountEventId } from "@/lib/server/domain/derive-record-ids";
+import type { AccountEventsRepo, AffectedEntitiesRepo } from "@/lib/server/store/contract/store-contract";
+import { createAffectedEntitiesRepo } from "@/lib/server/store/sqlite/affected-entities-repo";
+import type { SqliteDatabase } from "@/lib/server/store/sqlite/open-database";
+
+
+interface EventRow {
+  id: string;
+  arn: string;
+  account_id: string;
+  service: string;
+  event_type_code: string;
+  category: string;
+  region: string | null;
+  availability_zone: string | null;
+  status: string;
+  scope: string | null;
+  start_time: number | null;
+  end_time: number | null;
+  last_updated_time: number | null;
+  description: string;
+  metadata_json: string;
+  actionability: string | null;
+  personas_json: string;
+  origins: string;
+  entity_counts_json: string;
+  first_seen_at: number;
+  updated_at: number;
+}
+
+const stringMap = z.record(z.string(), z.string()).catch({});
+const stringList = z.array(z.string()).catch([]);
+const countsSchema = z.object({ total: z.number(), byStatus: z.record(z.string(), z.number()) }).catch({ total: 0, byStatus: {} });
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+function toAccountEvent(row: EventRow): AccountEvent {
+  return {
+    id: row.id,
+    arn: row.arn,
+    accountId: row.account_id === "" ? null : row.account_id,
+    service: row.service,
+    eventTypeCode: row.event_type_code,
+    category: row.category,
+    region: row.region,
+    availabilityZone: row.availability_zone,
+    status: row.status,
+    scope: row.scope,
+    startTime: iso(row.start_time),
+    endTime: iso(row.end_time),
+    lastUpdatedTime: iso(row.last_updated_time),
+    description: row.description,
+    entityCounts: countsSchema.parse(JSON.parse(row.entity_counts_json)),
+    actionability: row.actionability,
+    personas: stringList.parse(JSON.parse(row.personas_json)),
+    metadata: stringMap.parse(JSON.parse(row.metadata_json)),
+    origins: row.origins.split(",").filter((origin): origin is "api" | "eventbridge" => origin === "api" || origin === "eventbridge"),
+    isSecurity: isSecurityEventCode(row.event_type_code, row.service),
+  };
+}
+
+const inList = (column: string, values: readonly string[], params: unknown[]) => {
+  params.push(...values);
+  return `${column} IN (${values.map(() => "?").join(",")})`;
+};
+
+export function createAccountEventsRepo(db: SqliteDatabase): AccountEventsRepo & AffectedEntitiesRepo {
+  const selectById = db.prepare<[string], EventRow>("SELECT * FROM account_events WHERE id = ?");
+  const insertEvent = db.prepare(`INSERT INTO account_events (id, arn, account_id, service, event_type_code, category, region,
+    availability_zone, status, scope, start_time, end_time, last_updated_time, description, metadata_json, actionability,
+    personas_json, origins, entity_counts_json, first_seen_at, updated_at)
+    VALUES (@id, @arn, @account_id, @service, @event_type_code, @category, @region, @availability_zone, @status, @scope,
+    @start_time, @end_time, @last_updated_time, @description, @metadata_json, @actionability, @personas_json, @origins,
+    @entity_counts_json, @first_seen_at, @updated_at)`);
+  const updateEvent = db.prepare(`UPDATE account_events SET service = @service, event_type_code = @event_type_code,
+    category = @category, region = @region, availability_zone = @availability_zone, status = @status, scope = @scope,
+    start_time = @start_time, end_time = @end_time, last_updated_time = @last_updated_time, description = @description,
+    metadata_json = @metadata_json, actionability = @actionability, personas_json = @personas_json, origins = @origins,
+    updated_at = @updated_at WHERE id = @id`);
+  const nextSeq = db.prepare<[string], { seq: number | null }>("SELECT MAX(seq) AS seq FROM account_event_updates WHERE event_id = ?");
+  const insertUpdate = db.prepare("INSERT INTO account_event_updates (event_id, seq, at, status, description) VALUES (?, ?, ?, ?, ?)");
+  const selectUpdates = db.prepare<[string], { at: number; status: string; description: string }>(
+    "SELECT at, status, description FROM account_event_updates WHERE event_id = ? ORDER BY seq DESC",
+  );
+  const insertReceipt = db.prepare(
+    "INSERT OR IGNORE INTO ingest_receipts (account_id, event_arn, communication_id, received_at) VALUES (?, ?, ?, ?)",
+  );
+
+  return {
+    ...createAffectedEntitiesRepo(db),
+    /** Merges one record into the stored event; a status or description change adds an update to its history. */
+    async upsertEvent(record: AccountEventRecord, nowMs: number) {
+      const id = deriveAccountEventId(record.arn, record.accountId);
+      const before = selectById.get(id);
+      const origins = new Set(before ? before.origins.split(",") : []);
+      origins.add(record.origin);
+      const merged = {
+        id,
+        arn: record.arn,
+        account_id: record.accountId ?? "",
+        service: record.service || before?.service || "",
+        event_type_code: record.eventTypeCode || before?.event_type_code || "",
+        category: record.category || before?.category || "",
+        region: record.region ?? before?.region ?? null,
+        availability_zone: record.availabilityZone ?? before?.availability_zone ?? null,
+        status: record.status || before?.status || "",
+        scope: record.scope ?? before?.scope ?? null,
+        start_time: record.startTime ?? before?.start_time ?? null,
+        end_time: record.endTime ?? before?.end_time ?? null,
+        last_updated_time: record.lastUpdatedTime ?? before?.last_updated_time ?? null,
+        description: record.description ?? before?.description ?? "",
+        metadata_json: record.metadata ? JSON.stringify(record.metadata) : (before?.metadata_json ?? "{}"),
+        actionability: record.actionability ?? before?.actionability ?? null,
+        personas_json: record.personas ? JSON.stringify(record.personas) : (before?.personas_json ?? "[]"),
+        origins: [...origins].sort().join(","),
+        entity_counts_json: before?.entity_counts_json ?? JSON.stringify({ total: 0, byStatus: {} }),
+        first_seen_at: before?.first_seen_at ?? nowMs,
+        updated_at: nowMs,
+      };
+      if (!before) {
+        insertEvent.run(merged);
+      } else {
+        const changed = (Object.keys(merged) as (keyof typeof merged)[]).some(
+          (key) => key !== "updated_at" && merged[key] !== before[key],
+        );
+        if (!changed) return { id, created: false, changed: false };
+        updateEvent.run(merged);
+      }
+      const isNewChapter = !before || before.status !== merged.status || before.description !== merged.description;
+      if (isNewChapter) {
+        const seq = (nextSeq.get(id)?.seq ?? 0) + 1;
+        insertUpdate.run(id, seq, merged.last_updated_time ?? nowMs, merged.status, merged.description);
+      }
+      return { id, created: !before, changed: true };
+    },
+    async getById(id) {
+      const row = selectById.get(id);
+      return row ? toAccountEvent(row) : null;
+    },
+    async listUpdates(id) {
+      return selectUpdates.all(id).map((row) => ({ at: new Date(row.at).toISOString(), status: row.status, description: row.description }));
+    },
+    async listEvents(filter) {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      if (filter.categories.length) where.push(inList("category", filter.categories, params));
+      if (filter.statuses.length) where.push(inList("status", filter.statuses, params));
+      if (filter.regions.length) where.push(inList("region", filter.regions, params));
+      if (filter.services.length) where.push(inList("UPPER(service)", filter.services.map((s) => s.toUpperCase()), params));
+      if (filter.accounts.length) where.push(inList("account_id", filter.accounts, params));
+      if (filter.eventTypeCodes.length) where.push(inList("event_type_code", filter.eventTypeCodes, params));
+      if (filter.from !== null) {
+        where.push("(end_time IS NULL OR end_time >= ?)");
+        params.push(filter.from);
+      }
+      if (filter.to !== null) {
+        where.push("(start_time IS NULL OR start_time <= ?)");
+        params.push(filter.to);
+      }
+      if (filter.search) {
+        where.push("(description LIKE ? ESCAPE '\\' OR event_type_code LIKE ? ESCAPE '\\' OR arn LIKE ? ESCAPE '\\' OR service LIKE ? ESCAPE '\\')");
+        const like = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        params.push(like, like, like, like);
+      }
+      const sql = `SELECT * FROM account_events ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+        ORDER BY COALESCE(last_updated_time, start_time, first_seen_at) DESC LIMIT ?`;
+      params.push(filter.limit);
+      return db.prepare<unknown[], EventRow>(sql).all(...params).map(toAccountEvent);
+    },
+    /** True the first time (account, event ARN, communication id) is seen: EventBridge delivers at least once. */
+    async recordReceipt(accountId, eventArn, communicationId, nowMs) {
+      return insertReceipt.run(accountId, eventArn, communicationId, nowMs).changes === 1;
+    },
+  };
+}
+
