@@ -2,12 +2,9 @@ import pg from "pg";
 import { silentLogger, type Logger } from "@/lib/server/logging/create-logger";
 import { FencedWriteError, type Coordinator, type StoreEngine, type StoreRepos } from "@/lib/server/store/contract/store-contract";
 import { createPgRepos } from "@/lib/server/store/postgres/create-pg-repos";
-import { listenJournalChannel } from "@/lib/server/store/postgres/listen-journal-channel";
+import { createJournalListener, JOURNAL_CHANNEL } from "@/lib/server/store/postgres/journal-listener";
 import { migratePostgres } from "@/lib/server/store/postgres/migrate-postgres";
 import { routeWritesToTransactions } from "@/lib/server/store/postgres/route-writes-to-transactions";
-
-/** NOTIFY channel of commits; the payload is only the latest journal id (NOTIFY payloads must stay < 8000 bytes). */
-export const JOURNAL_CHANNEL = "healthdeck_journal";
 
 export interface PostgresEngineOptions {
   connectionString: string;
@@ -30,11 +27,8 @@ const numberTypes: pg.CustomTypesConfig = {
     NUMBER_OIDS.has(oid) && format !== "binary" ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format),
 };
 
-/** pg sets `processID` on every connected client; @types/pg does not declare it. */
-function backendPidOf(client: pg.ClientBase): number | null {
-  const pid: unknown = Reflect.get(client, "processID");
-  return typeof pid === "number" ? pid : null;
-}
+/** Own commits whose NOTIFY (its payload is only the latest journal id) may still come back through LISTEN. */
+const MAX_PENDING_ECHOES = 1_000;
 
 /**
  * Opens the PostgreSQL engine: a pool, the schema migrated (once, under a lock, see migratePostgres), and a
@@ -52,15 +46,14 @@ export async function openPostgresEngine(options: PostgresEngineOptions): Promis
   const pool = new pg.Pool({ ...clientConfig, max: options.poolSize ?? 10 });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on("error", (error) => logger.warn("postgres pool client error", { error: error.message }));
-  const ownPids = new Set<number>();
-  pool.on("connect", (client) => {
-    const pid = backendPidOf(client);
-    if (pid !== null) ownPids.add(pid);
-  });
-  pool.on("remove", (client) => {
-    const pid = backendPidOf(client);
-    if (pid !== null) ownPids.delete(pid);
-  });
+  // A local commit is announced once, at COMMIT; its echo through LISTEN is skipped (counted per payload, since
+  // the payload is only an id). Notifications arrive in commit order, so a skipped one never hides a later commit.
+  const pendingEchoes = new Map<number, number>();
+  const expectEcho = (id: number, delta: 1 | -1) => {
+    const count = (pendingEchoes.get(id) ?? 0) + delta;
+    if (count > 0) pendingEchoes.set(id, count);
+    else pendingEchoes.delete(id);
+  };
 
   const listeners = new Set<(latestJournalId: number) => void>();
   const announce = (latestJournalId: number) => {
@@ -95,9 +88,12 @@ export async function openPostgresEngine(options: PostgresEngineOptions): Promis
         if (row?.wrote) {
           await client.query("SELECT pg_notify($1, $2)", [JOURNAL_CHANNEL, String(row.last_id)]);
           announced = row.last_id;
+          if (pendingEchoes.size < MAX_PENDING_ECHOES) expectEcho(announced, 1);
         }
         await client.query("COMMIT");
       } catch (error) {
+        if (announced !== null && pendingEchoes.has(announced)) expectEcho(announced, -1);
+        announced = null;
         await client.query("ROLLBACK").catch(() => {
           isBroken = true;
         });
@@ -116,27 +112,23 @@ export async function openPostgresEngine(options: PostgresEngineOptions): Promis
     await pool.end();
     throw error;
   }
-  let listener;
-  try {
-    listener = await listenJournalChannel({
-      clientConfig,
-      channel: JOURNAL_CHANNEL,
-      logger,
-      onNotify(payload, processId) {
-        if (ownPids.has(processId)) return; // announced already, at our own commit
-        const latestJournalId = Number(payload);
-        if (Number.isSafeInteger(latestJournalId)) announce(latestJournalId);
-      },
-      onReconnect() {
-        readLatestId().then(announce, (error: unknown) =>
-          logger.warn("reading the journal head after a reconnect failed", { error: error instanceof Error ? error.message : String(error) }),
-        );
-      },
-    });
-  } catch (error) {
-    await pool.end();
-    throw error;
-  }
+  const journalListener = createJournalListener({
+    connectionString: options.connectionString,
+    ssl: options.ssl,
+    logger,
+    onNotify(payload) {
+      const latestJournalId = Number(payload);
+      if (!Number.isSafeInteger(latestJournalId)) return;
+      if (pendingEchoes.has(latestJournalId)) expectEcho(latestJournalId, -1);
+      else announce(latestJournalId);
+    },
+    // NOTIFY has no replay: after every (re)connect, tell listeners the latest id so they re-read what they missed.
+    async onReconnect() {
+      pendingEchoes.clear();
+      announce(await readLatestId());
+    },
+  });
+  await journalListener.start();
 
   const reads = createPgRepos(pool);
   return {
@@ -153,7 +145,7 @@ export async function openPostgresEngine(options: PostgresEngineOptions): Promis
     },
     async close() {
       listeners.clear();
-      await listener.close();
+      await journalListener.close();
       await pool.end();
     },
   };
