@@ -13,6 +13,8 @@ export async function migratePostgres(pool: pg.Pool): Promise<void> {
   const client = await pool.connect();
   let isBroken = false;
   try {
+    // Waiting for another replica's migration, or one long step, must not hit the pool's statement timeout.
+    await client.query("SET statement_timeout = 0");
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY.toString()]);
     try {
       await client.query("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)");
@@ -37,6 +39,7 @@ export async function migratePostgres(pool: pg.Pool): Promise<void> {
     } finally {
       await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY.toString()]);
     }
+    await client.query("RESET statement_timeout");
   } catch (error) {
     isBroken = true;
     throw error;

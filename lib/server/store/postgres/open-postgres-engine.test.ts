@@ -188,6 +188,26 @@ describe("openPostgresEngine", () => {
     });
   });
 
+  // INSERT … ON CONFLICT always takes a transaction id, so upsertEntities counts as a write even when nothing changed.
+  it("announces nothing for a transaction whose upserts of events and updates changed nothing", async () => {
+    const engine = await openPostgresEngine({ connectionString: await newDatabase() });
+    try {
+      const poll = () =>
+        engine.transaction(async (tx) => {
+          await tx.accountEvents.upsertEvent(accountEvent(), 1000);
+          await tx.updates.upsert({ key: "ec2-us-east-1", at: 1_764_000_000, status: "degraded", resolved: false, summary: "s", message: "m", origin: "rss" }, 1);
+        });
+      const heard: number[] = [];
+      engine.onCommit((id) => heard.push(id));
+      await poll();
+      await poll();
+      await pause(200);
+      expect(heard).toEqual([0]);
+    } finally {
+      await engine.close();
+    }
+  });
+
   it("stores 100,000 entities of one event in 2,000-entity flushes quickly", async () => {
     const engine = await openPostgresEngine({ connectionString: await newDatabase() });
     try {

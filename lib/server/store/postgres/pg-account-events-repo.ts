@@ -105,8 +105,15 @@ function mergeEvent(id: string, record: AccountEventRecord, before: EventRow | n
 export function createPgAccountEventsRepo(db: Queryable): AccountEventsRepo {
   const selectForUpdate = (id: string) => selectRow<EventRow>(db, `${SELECT_EVENT} WHERE id = $1 FOR UPDATE`, [id]);
 
-  /** Inserts or merges under the row lock; a concurrent first insert of the same event turns into a merge. */
+  const isChanged = (merged: EventRow, before: EventRow) => COLUMNS.some((column) => column !== "updated_at" && merged[column] !== before[column]);
+
+  /**
+   * Inserts or merges under the row lock; a concurrent first insert of the same event turns into a merge. An
+   * unchanged record returns after a plain read: no lock, so the transaction stays read-only and announces nothing.
+   */
   async function writeEvent(id: string, record: AccountEventRecord, nowMs: number): Promise<{ before: EventRow | null; merged: EventRow } | null> {
+    const unlocked = await selectRow<EventRow>(db, `${SELECT_EVENT} WHERE id = $1`, [id]);
+    if (unlocked && !isChanged(mergeEvent(id, record, unlocked, nowMs), unlocked)) return null;
     let before = await selectForUpdate(id);
     if (!before) {
       const merged = mergeEvent(id, record, null, nowMs);
@@ -115,8 +122,7 @@ export function createPgAccountEventsRepo(db: Queryable): AccountEventsRepo {
       if (!before) throw new Error(`account event ${id} vanished during upsert`);
     }
     const merged = mergeEvent(id, record, before, nowMs);
-    const changed = COLUMNS.some((column) => column !== "updated_at" && merged[column] !== before[column]);
-    if (!changed) return null;
+    if (!isChanged(merged, before)) return null;
     await execute(db, UPDATE_EVENT, [id, ...UPDATED.map((column) => merged[column])]);
     return { before, merged };
   }

@@ -74,8 +74,6 @@ export function createPgAffectedEntitiesRepo(db: Queryable): AffectedEntitiesRep
 
   return {
     async upsertEntities(eventId, entities) {
-      // Writers of one event take turns on its row, so the counts below see every committed entity.
-      await execute(db, "SELECT 1 FROM account_events WHERE id = $1 FOR UPDATE", [eventId]);
       let changed = 0;
       for (const round of splitIntoRounds(entities)) {
         for (let start = 0; start < round.length; start += UPSERT_CHUNK) {
@@ -94,6 +92,8 @@ export function createPgAffectedEntitiesRepo(db: Queryable): AffectedEntitiesRep
         }
       }
       if (changed > 0) {
+        // Writers of one event take turns on its row here: the last to count sees every other writer's entities.
+        await execute(db, "SELECT 1 FROM account_events WHERE id = $1 FOR UPDATE", [eventId]);
         const counts = await selectRows<{ status: string; n: number }>(
           db,
           "SELECT status, COUNT(*) AS n FROM account_entities WHERE event_id = $1 GROUP BY status ORDER BY status",

@@ -26,13 +26,23 @@ function toRecord(row: RawRow): PublicUpdateRecord {
   };
 }
 
-const SELECT_FOR_UPDATE = "SELECT key, at, status, resolved, summary, message, origin FROM public_updates WHERE key = $1 AND at = $2 FOR UPDATE";
+const SELECT_UPDATE = "SELECT key, at, status, resolved, summary, message, origin FROM public_updates WHERE key = $1 AND at = $2";
+
+const isUnchanged = (merged: PublicUpdateRecord, existing: RawRow) =>
+  merged.status === existing.status &&
+  (merged.resolved ? 1 : 0) === existing.resolved &&
+  merged.summary === existing.summary &&
+  merged.message === existing.message &&
+  merged.origin === existing.origin;
 
 /** One row per update (`key` + epoch seconds); RSS and currentevents copies of one update merge (see mergeUpdate). */
 export function createPgPublicUpdatesRepo(db: Queryable): PublicUpdatesRepo {
   return {
     async upsert(record, nowSeconds) {
-      let existing = await selectRow<RawRow>(db, SELECT_FOR_UPDATE, [record.key, record.at]);
+      // A plain read first: an unchanged update takes no lock, so the transaction stays read-only.
+      const unlocked = await selectRow<RawRow>(db, SELECT_UPDATE, [record.key, record.at]);
+      if (unlocked && isUnchanged(mergeUpdate(toRecord(unlocked), record), unlocked)) return false;
+      let existing = await selectRow<RawRow>(db, `${SELECT_UPDATE} FOR UPDATE`, [record.key, record.at]);
       if (!existing) {
         const inserted = await execute(
           db,
@@ -42,17 +52,11 @@ export function createPgPublicUpdatesRepo(db: Queryable): PublicUpdatesRepo {
         );
         if (inserted === 1) return true;
         // Another transaction created the row meanwhile: merge into its copy.
-        existing = await selectRow<RawRow>(db, SELECT_FOR_UPDATE, [record.key, record.at]);
+        existing = await selectRow<RawRow>(db, `${SELECT_UPDATE} FOR UPDATE`, [record.key, record.at]);
         if (!existing) throw new Error(`public update ${record.key}@${record.at} vanished during upsert`);
       }
       const merged = mergeUpdate(toRecord(existing), record);
-      const unchanged =
-        merged.status === existing.status &&
-        (merged.resolved ? 1 : 0) === existing.resolved &&
-        merged.summary === existing.summary &&
-        merged.message === existing.message &&
-        merged.origin === existing.origin;
-      if (unchanged) return false;
+      if (isUnchanged(merged, existing)) return false;
       await execute(
         db,
         "UPDATE public_updates SET status = $1, resolved = $2, summary = $3, message = $4, origin = $5 WHERE key = $6 AND at = $7",
