@@ -1,0 +1,197 @@
+import { z } from "zod";
+import { isSecurityEventCode, type AccountEvent } from "@/lib/shared/account-health-contract";
+import type { AccountEventRecord } from "@/lib/server/domain/account-health-records";
+import { deriveAccountEventId } from "@/lib/server/store/account-events-repo";
+import type { AccountEventsRepo } from "@/lib/server/store/contract/store-contract";
+import type { UpsertEventOutcome } from "@/lib/server/store/contract/store-records";
+import { execute, selectRow, selectRows, type Queryable } from "@/lib/server/store/postgres/queryable";
+import { likePattern } from "@/lib/server/store/postgres/pg-entity-query-sql";
+
+interface EventRow {
+  id: string;
+  arn: string;
+  account_id: string;
+  service: string;
+  event_type_code: string;
+  category: string;
+  region: string | null;
+  availability_zone: string | null;
+  status: string;
+  scope: string | null;
+  start_time: number | null;
+  end_time: number | null;
+  last_updated_time: number | null;
+  description: string;
+  metadata_json: string;
+  actionability: string | null;
+  personas_json: string;
+  origins: string;
+  entity_counts_json: string;
+  first_seen_at: number;
+  updated_at: number;
+}
+
+const COLUMNS = [
+  "id", "arn", "account_id", "service", "event_type_code", "category", "region", "availability_zone", "status", "scope",
+  "start_time", "end_time", "last_updated_time", "description", "metadata_json", "actionability", "personas_json", "origins",
+  "entity_counts_json", "first_seen_at", "updated_at",
+] as const satisfies readonly (keyof EventRow)[];
+const SELECT_EVENT = `SELECT ${COLUMNS.join(", ")} FROM account_events`;
+const INSERT_EVENT = `INSERT INTO account_events (${COLUMNS.join(", ")}) VALUES (${COLUMNS.map((_, index) => `$${index + 1}`).join(", ")})
+  ON CONFLICT (id) DO NOTHING`;
+const UPDATED = COLUMNS.filter((column) => column !== "id" && column !== "arn" && column !== "account_id" && column !== "entity_counts_json" && column !== "first_seen_at");
+const UPDATE_EVENT = `UPDATE account_events SET ${UPDATED.map((column, index) => `${column} = $${index + 2}`).join(", ")} WHERE id = $1`;
+
+const stringMap = z.record(z.string(), z.string()).catch({});
+const stringList = z.array(z.string()).catch([]);
+const countsSchema = z.object({ total: z.number(), byStatus: z.record(z.string(), z.number()) }).catch({ total: 0, byStatus: {} });
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+function toAccountEvent(row: EventRow): AccountEvent {
+  return {
+    id: row.id,
+    arn: row.arn,
+    accountId: row.account_id === "" ? null : row.account_id,
+    service: row.service,
+    eventTypeCode: row.event_type_code,
+    category: row.category,
+    region: row.region,
+    availabilityZone: row.availability_zone,
+    status: row.status,
+    scope: row.scope,
+    startTime: iso(row.start_time),
+    endTime: iso(row.end_time),
+    lastUpdatedTime: iso(row.last_updated_time),
+    description: row.description,
+    entityCounts: countsSchema.parse(JSON.parse(row.entity_counts_json)),
+    actionability: row.actionability,
+    personas: stringList.parse(JSON.parse(row.personas_json)),
+    metadata: stringMap.parse(JSON.parse(row.metadata_json)),
+    origins: row.origins.split(",").filter((origin): origin is "api" | "eventbridge" => origin === "api" || origin === "eventbridge"),
+    isSecurity: isSecurityEventCode(row.event_type_code, row.service),
+  };
+}
+
+/** The stored row after merging `record` into `before` (see AccountEventRecord: null keeps what was stored). */
+function mergeEvent(id: string, record: AccountEventRecord, before: EventRow | null, nowMs: number): EventRow {
+  const origins = new Set(before ? before.origins.split(",") : []);
+  origins.add(record.origin);
+  return {
+    id,
+    arn: record.arn,
+    account_id: record.accountId ?? "",
+    service: record.service || before?.service || "",
+    event_type_code: record.eventTypeCode || before?.event_type_code || "",
+    category: record.category || before?.category || "",
+    region: record.region ?? before?.region ?? null,
+    availability_zone: record.availabilityZone ?? before?.availability_zone ?? null,
+    status: record.status || before?.status || "",
+    scope: record.scope ?? before?.scope ?? null,
+    start_time: record.startTime ?? before?.start_time ?? null,
+    end_time: record.endTime ?? before?.end_time ?? null,
+    last_updated_time: record.lastUpdatedTime ?? before?.last_updated_time ?? null,
+    description: record.description ?? before?.description ?? "",
+    metadata_json: record.metadata ? JSON.stringify(record.metadata) : (before?.metadata_json ?? "{}"),
+    actionability: record.actionability ?? before?.actionability ?? null,
+    personas_json: record.personas ? JSON.stringify(record.personas) : (before?.personas_json ?? "[]"),
+    origins: [...origins].sort().join(","),
+    entity_counts_json: before?.entity_counts_json ?? JSON.stringify({ total: 0, byStatus: {} }),
+    first_seen_at: before?.first_seen_at ?? nowMs,
+    updated_at: nowMs,
+  };
+}
+
+/** The account events themselves (entities: pg-affected-entities-repo). */
+export function createPgAccountEventsRepo(db: Queryable): AccountEventsRepo {
+  const selectForUpdate = (id: string) => selectRow<EventRow>(db, `${SELECT_EVENT} WHERE id = $1 FOR UPDATE`, [id]);
+
+  const isChanged = (merged: EventRow, before: EventRow) => COLUMNS.some((column) => column !== "updated_at" && merged[column] !== before[column]);
+
+  /**
+   * Inserts or merges under the row lock; a concurrent first insert of the same event turns into a merge. An
+   * unchanged record returns after a plain read: no lock, so the transaction stays read-only and announces nothing.
+   */
+  async function writeEvent(id: string, record: AccountEventRecord, nowMs: number): Promise<{ before: EventRow | null; merged: EventRow } | null> {
+    const unlocked = await selectRow<EventRow>(db, `${SELECT_EVENT} WHERE id = $1`, [id]);
+    if (unlocked && !isChanged(mergeEvent(id, record, unlocked, nowMs), unlocked)) return null;
+    let before = await selectForUpdate(id);
+    if (!before) {
+      const merged = mergeEvent(id, record, null, nowMs);
+      if ((await execute(db, INSERT_EVENT, COLUMNS.map((column) => merged[column]))) === 1) return { before: null, merged };
+      before = await selectForUpdate(id);
+      if (!before) throw new Error(`account event ${id} vanished during upsert`);
+    }
+    const merged = mergeEvent(id, record, before, nowMs);
+    if (!isChanged(merged, before)) return null;
+    await execute(db, UPDATE_EVENT, [id, ...UPDATED.map((column) => merged[column])]);
+    return { before, merged };
+  }
+
+  return {
+    async upsertEvent(record, nowMs): Promise<UpsertEventOutcome> {
+      const id = deriveAccountEventId(record.arn, record.accountId);
+      const written = await writeEvent(id, record, nowMs);
+      if (!written) return { id, created: false, changed: false };
+      const { before, merged } = written;
+      const isNewChapter = !before || before.status !== merged.status || before.description !== merged.description;
+      if (isNewChapter) {
+        await execute(
+          db,
+          `INSERT INTO account_event_updates (event_id, seq, at, status, description)
+           SELECT $1, COALESCE(MAX(seq), 0) + 1, $2, $3, $4 FROM account_event_updates WHERE event_id = $1`,
+          [id, merged.last_updated_time ?? nowMs, merged.status, merged.description],
+        );
+      }
+      return { id, created: !before, changed: true };
+    },
+    async getById(id) {
+      const row = await selectRow<EventRow>(db, `${SELECT_EVENT} WHERE id = $1`, [id]);
+      return row ? toAccountEvent(row) : null;
+    },
+    async listUpdates(id) {
+      const rows = await selectRows<{ at: number; status: string; description: string }>(
+        db,
+        "SELECT at, status, description FROM account_event_updates WHERE event_id = $1 ORDER BY seq DESC",
+        [id],
+      );
+      return rows.map((row) => ({ at: new Date(row.at).toISOString(), status: row.status, description: row.description }));
+    },
+    async listEvents(filter) {
+      const where: string[] = [];
+      const values: unknown[] = [];
+      const param = (value: unknown) => {
+        values.push(value);
+        return `$${values.length}`;
+      };
+      const inList = (column: string, list: readonly string[]) => {
+        if (list.length) where.push(`${column} = ANY(${param(list)}::text[])`);
+      };
+      inList("category", filter.categories);
+      inList("status", filter.statuses);
+      inList("region", filter.regions);
+      // UPPER of a "C" column folds ASCII only, like SQLite's.
+      inList("UPPER(service)", filter.services.map((service) => service.toUpperCase()));
+      inList("account_id", filter.accounts);
+      inList("event_type_code", filter.eventTypeCodes);
+      if (filter.from !== null) where.push(`(end_time IS NULL OR end_time >= ${param(filter.from)})`);
+      if (filter.to !== null) where.push(`(start_time IS NULL OR start_time <= ${param(filter.to)})`);
+      if (filter.search) {
+        const like = param(likePattern(filter.search));
+        where.push(`(description ILIKE ${like} OR event_type_code ILIKE ${like} OR arn ILIKE ${like} OR service ILIKE ${like})`);
+      }
+      const sql = `${SELECT_EVENT} ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+        ORDER BY COALESCE(last_updated_time, start_time, first_seen_at) DESC LIMIT ${param(filter.limit)}`;
+      return (await selectRows<EventRow>(db, sql, values)).map(toAccountEvent);
+    },
+    /** Exactly once also across connections: a concurrent insert of the same key waits for the first, then does nothing. */
+    async recordReceipt(accountId, eventArn, communicationId, nowMs) {
+      const inserted = await execute(
+        db,
+        `INSERT INTO ingest_receipts (account_id, event_arn, communication_id, received_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (account_id, event_arn, communication_id) DO NOTHING`,
+        [accountId, eventArn, communicationId, nowMs],
+      );
+      return inserted === 1;
+    },
+  };
+}

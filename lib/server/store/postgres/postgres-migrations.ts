@@ -1,0 +1,206 @@
+/**
+ * The PostgreSQL schema: the tables and columns of the SQLite MIGRATIONS, plus the journal. Append-only: each
+ * entry moves the schema from version i to i+1 (schema_migrations). Never edit a shipped step.
+ *
+ * Types: epoch times are BIGINT (read back as JS numbers, see open-postgres-engine); flags stay SMALLINT 0/1
+ * as in SQLite, so both engines' rows compare the same way. Every text column is COLLATE "C": SQLite compares
+ * and sorts text bytewise, and so do ORDER BY, indexes, ILIKE and UPPER on a "C" column, whatever the
+ * database's locale.
+ */
+export const POSTGRES_MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE source_state (
+    id TEXT COLLATE "C" PRIMARY KEY,
+    last_attempt_at BIGINT,
+    last_success_at BIGINT,
+    last_error TEXT COLLATE "C",
+    last_error_at BIGINT,
+    note TEXT COLLATE "C"
+  );
+  CREATE TABLE http_validators (
+    url TEXT COLLATE "C" PRIMARY KEY,
+    etag TEXT COLLATE "C",
+    last_modified TEXT COLLATE "C"
+  );
+  CREATE TABLE catalog_entries (
+    key TEXT COLLATE "C" PRIMARY KEY,
+    service TEXT COLLATE "C" NOT NULL,
+    region TEXT COLLATE "C",
+    name TEXT COLLATE "C" NOT NULL,
+    region_name TEXT COLLATE "C"
+  );
+  CREATE TABLE public_updates (
+    key TEXT COLLATE "C" NOT NULL,
+    at BIGINT NOT NULL,
+    status TEXT COLLATE "C" NOT NULL,
+    resolved SMALLINT NOT NULL,
+    summary TEXT COLLATE "C" NOT NULL,
+    message TEXT COLLATE "C" NOT NULL,
+    origin TEXT COLLATE "C" NOT NULL,
+    first_seen_at BIGINT NOT NULL,
+    PRIMARY KEY (key, at)
+  );
+  CREATE TABLE current_events (
+    arn TEXT COLLATE "C" PRIMARY KEY,
+    key TEXT COLLATE "C" NOT NULL,
+    region TEXT COLLATE "C",
+    service_name TEXT COLLATE "C" NOT NULL,
+    status TEXT COLLATE "C" NOT NULL,
+    resolved SMALLINT NOT NULL,
+    summary TEXT COLLATE "C" NOT NULL,
+    started_at BIGINT NOT NULL,
+    ended_at BIGINT,
+    impacted_json TEXT COLLATE "C" NOT NULL,
+    in_feed SMALLINT NOT NULL,
+    last_seen_at BIGINT NOT NULL
+  );
+  CREATE INDEX current_events_key ON current_events (key);
+  CREATE TABLE public_events (
+    id TEXT COLLATE "C" PRIMARY KEY,
+    arn TEXT COLLATE "C",
+    key TEXT COLLATE "C" NOT NULL,
+    service TEXT COLLATE "C" NOT NULL,
+    region TEXT COLLATE "C",
+    status TEXT COLLATE "C" NOT NULL,
+    summary TEXT COLLATE "C" NOT NULL,
+    resolved SMALLINT NOT NULL,
+    started_at BIGINT NOT NULL,
+    ended_at BIGINT,
+    last_update_at BIGINT NOT NULL,
+    impacted_json TEXT COLLATE "C" NOT NULL,
+    updates_json TEXT COLLATE "C" NOT NULL
+  );
+  CREATE INDEX public_events_key ON public_events (key);
+  CREATE INDEX public_events_open ON public_events (resolved);
+  CREATE INDEX public_events_started ON public_events (started_at);
+  CREATE TABLE meta (
+    name TEXT COLLATE "C" PRIMARY KEY,
+    value TEXT COLLATE "C" NOT NULL
+  );
+  `,
+  `
+  CREATE TABLE account_events (
+    id TEXT COLLATE "C" PRIMARY KEY,
+    arn TEXT COLLATE "C" NOT NULL,
+    account_id TEXT COLLATE "C" NOT NULL,
+    service TEXT COLLATE "C" NOT NULL,
+    event_type_code TEXT COLLATE "C" NOT NULL,
+    category TEXT COLLATE "C" NOT NULL,
+    region TEXT COLLATE "C",
+    availability_zone TEXT COLLATE "C",
+    status TEXT COLLATE "C" NOT NULL,
+    scope TEXT COLLATE "C",
+    start_time BIGINT,
+    end_time BIGINT,
+    last_updated_time BIGINT,
+    description TEXT COLLATE "C" NOT NULL,
+    metadata_json TEXT COLLATE "C" NOT NULL,
+    actionability TEXT COLLATE "C",
+    personas_json TEXT COLLATE "C" NOT NULL,
+    origins TEXT COLLATE "C" NOT NULL,
+    entity_counts_json TEXT COLLATE "C" NOT NULL,
+    first_seen_at BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL,
+    entities_version INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (arn, account_id)
+  );
+  CREATE INDEX account_events_status ON account_events (status);
+  CREATE INDEX account_events_updated ON account_events (last_updated_time);
+  CREATE TABLE account_event_updates (
+    event_id TEXT COLLATE "C" NOT NULL,
+    seq INTEGER NOT NULL,
+    at BIGINT NOT NULL,
+    status TEXT COLLATE "C" NOT NULL,
+    description TEXT COLLATE "C" NOT NULL,
+    PRIMARY KEY (event_id, seq)
+  );
+  CREATE TABLE account_entities (
+    event_id TEXT COLLATE "C" NOT NULL,
+    entity_key TEXT COLLATE "C" NOT NULL,
+    entity_arn TEXT COLLATE "C",
+    entity_value TEXT COLLATE "C" NOT NULL,
+    entity_url TEXT COLLATE "C",
+    account_id TEXT COLLATE "C",
+    status TEXT COLLATE "C" NOT NULL,
+    last_updated_time BIGINT,
+    metadata_json TEXT COLLATE "C" NOT NULL,
+    PRIMARY KEY (event_id, entity_key)
+  );
+  -- Entity pages are sorted by value (the default) or status within one event.
+  CREATE INDEX account_entities_value ON account_entities (event_id, entity_value, entity_key);
+  CREATE INDEX account_entities_status ON account_entities (event_id, status, entity_key);
+  CREATE TABLE ingest_receipts (
+    account_id TEXT COLLATE "C" NOT NULL,
+    event_arn TEXT COLLATE "C" NOT NULL,
+    communication_id TEXT COLLATE "C" NOT NULL,
+    received_at BIGINT NOT NULL,
+    PRIMARY KEY (account_id, event_arn, communication_id)
+  );
+  `,
+  `
+  CREATE TABLE ingest_communications (
+    account_id TEXT COLLATE "C" NOT NULL,
+    event_arn TEXT COLLATE "C" NOT NULL,
+    communication_base TEXT COLLATE "C" NOT NULL,
+    event_id TEXT COLLATE "C" NOT NULL,
+    total_pages INTEGER NOT NULL,
+    first_received_at BIGINT NOT NULL,
+    completed_at BIGINT,
+    PRIMARY KEY (account_id, event_arn, communication_base)
+  );
+  CREATE INDEX ingest_communications_pending ON ingest_communications (first_received_at) WHERE completed_at IS NULL;
+  CREATE TABLE ingest_pages (
+    account_id TEXT COLLATE "C" NOT NULL,
+    event_arn TEXT COLLATE "C" NOT NULL,
+    communication_base TEXT COLLATE "C" NOT NULL,
+    page INTEGER NOT NULL,
+    is_backup SMALLINT NOT NULL,
+    envelope_id TEXT COLLATE "C" NOT NULL,
+    delivery_region TEXT COLLATE "C",
+    entity_count INTEGER NOT NULL,
+    received_at BIGINT NOT NULL,
+    PRIMARY KEY (account_id, event_arn, communication_base, page)
+  );
+  `,
+  `
+  CREATE TABLE account_sync_targets (
+    target_key TEXT COLLATE "C" PRIMARY KEY,
+    cursor_ms BIGINT,
+    last_sweep_at BIGINT
+  );
+  CREATE TABLE account_sync_events (
+    target_key TEXT COLLATE "C" NOT NULL,
+    arn TEXT COLLATE "C" NOT NULL,
+    last_updated_time BIGINT,
+    status TEXT COLLATE "C" NOT NULL,
+    is_complete SMALLINT NOT NULL,
+    synced_at BIGINT NOT NULL,
+    PRIMARY KEY (target_key, arn)
+  );
+  CREATE TABLE account_sync_org_status (
+    account_id TEXT COLLATE "C" PRIMARY KEY,
+    status TEXT COLLATE "C" NOT NULL,
+    checked_at BIGINT NOT NULL
+  );
+  `,
+  // journal_head holds the last id ever given out: ids are never reused, even after a prune empties the journal.
+  `
+  CREATE TABLE journal (
+    id BIGINT PRIMARY KEY,
+    at BIGINT NOT NULL,
+    kind TEXT COLLATE "C" NOT NULL,
+    subject_json TEXT COLLATE "C" NOT NULL,
+    summary_json TEXT COLLATE "C" NOT NULL,
+    region TEXT COLLATE "C",
+    service TEXT COLLATE "C",
+    account_id TEXT COLLATE "C",
+    category TEXT COLLATE "C"
+  );
+  CREATE INDEX journal_at ON journal (at);
+  CREATE TABLE journal_head (
+    only_row BOOLEAN PRIMARY KEY DEFAULT TRUE CHECK (only_row),
+    last_id BIGINT NOT NULL
+  );
+  INSERT INTO journal_head (only_row, last_id) VALUES (TRUE, 0);
+  `,
+];
