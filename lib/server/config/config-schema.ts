@@ -108,6 +108,12 @@ export const configSchema = z.object({
     .min(1, "HEALTHDECK_DATABASE_POOL_SIZE must be at least 1")
     .max(200, "HEALTHDECK_DATABASE_POOL_SIZE must be at most 200")
     .default(10),
+  // How often a follower tries the leader lock; a dead leader is replaced within about this long.
+  HEALTHDECK_LEADER_RETRY_SECONDS: z.coerce
+    .number({ error: "HEALTHDECK_LEADER_RETRY_SECONDS must be a number of seconds" })
+    .min(0.1, "HEALTHDECK_LEADER_RETRY_SECONDS must be at least 0.1")
+    .max(300, "HEALTHDECK_LEADER_RETRY_SECONDS must be at most 300")
+    .default(5),
   HEALTHDECK_JOURNAL_RETENTION_DAYS: z.coerce
     .number({ error: "HEALTHDECK_JOURNAL_RETENTION_DAYS must be a number of days" })
     .int("HEALTHDECK_JOURNAL_RETENTION_DAYS must be a whole number of days")

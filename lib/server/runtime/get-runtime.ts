@@ -1,5 +1,6 @@
 import "server-only";
 import { getConfig } from "@/lib/server/config/load-config";
+import { createLogger } from "@/lib/server/logging/create-logger";
 import { createHealthdeckRuntime, type HealthdeckRuntime } from "@/lib/server/runtime/create-healthdeck-runtime";
 import { openHealthdeckStore } from "@/lib/server/store/open-healthdeck-store";
 
@@ -11,10 +12,15 @@ export function getRuntime(): HealthdeckRuntime {
   const holder = globalThis as RuntimeHolder;
   if (!holder[RUNTIME_KEY]) {
     const config = getConfig();
-    holder[RUNTIME_KEY] = createHealthdeckRuntime({
-      config,
-      store: openHealthdeckStore({ dataDir: config.HEALTHDECK_DATA_DIR, databaseUrl: config.HEALTHDECK_DATABASE_URL, poolSize: config.HEALTHDECK_DATABASE_POOL_SIZE }),
+    const logger = createLogger();
+    const store = openHealthdeckStore({
+      dataDir: config.HEALTHDECK_DATA_DIR,
+      databaseUrl: config.HEALTHDECK_DATABASE_URL,
+      poolSize: config.HEALTHDECK_DATABASE_POOL_SIZE,
+      leaderRetryMs: config.HEALTHDECK_LEADER_RETRY_SECONDS * 1000,
+      logger,
     });
+    holder[RUNTIME_KEY] = createHealthdeckRuntime({ config, store, logger });
   }
   return holder[RUNTIME_KEY];
 }

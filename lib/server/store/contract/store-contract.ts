@@ -171,7 +171,7 @@ export class FencedWriteError extends Error {
 /** What an engine provides; only `lib/server/store/` sees it. */
 export interface StoreEngine {
   readonly kind: "sqlite" | "postgres";
-  /** Reads outside any transaction see committed data only. */
+  /** For reading: reads outside any transaction see committed data only. Every write goes through `transaction`. */
   readonly repos: StoreRepos;
   /** Runs `work` in one transaction; rolls back when it throws. Commits become visible in journal-id order. */
   transaction<T>(work: (tx: StoreRepos) => Promise<T>, options?: TransactionOptions): Promise<T>;

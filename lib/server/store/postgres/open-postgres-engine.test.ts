@@ -1,6 +1,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deriveAccountEventId } from "@/lib/server/store/account-events-repo";
+import { deriveAccountEventId } from "@/lib/server/domain/derive-record-ids";
 import { EMPTY_JOURNAL_FILTER } from "@/lib/server/store/contract/journal-contract";
 import { FencedWriteError, type StoreEngine } from "@/lib/server/store/contract/store-contract";
 import { openPostgresEngine } from "@/lib/server/store/postgres/open-postgres-engine";

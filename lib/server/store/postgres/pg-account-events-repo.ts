@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isSecurityEventCode, type AccountEvent } from "@/lib/shared/account-health-contract";
 import type { AccountEventRecord } from "@/lib/server/domain/account-health-records";
-import { deriveAccountEventId } from "@/lib/server/store/account-events-repo";
+import { deriveAccountEventId } from "@/lib/server/domain/derive-record-ids";
 import type { AccountEventsRepo } from "@/lib/server/store/contract/store-contract";
 import type { UpsertEventOutcome } from "@/lib/server/store/contract/store-records";
 import { execute, selectRow, selectRows, type Queryable } from "@/lib/server/store/postgres/queryable";

@@ -1,9 +1,9 @@
 import type { AffectedEntityRecord } from "@/lib/server/domain/account-health-records";
-import { deriveEntityKey } from "@/lib/server/store/affected-entities-repo";
+import { deriveEntityKey } from "@/lib/server/domain/derive-record-ids";
 import type { AffectedEntitiesRepo } from "@/lib/server/store/contract/store-contract";
 import type { EntityQuery } from "@/lib/server/store/contract/store-records";
-import { countEntitiesFor } from "@/lib/server/store/entity-query-sql";
-import { createEntityColumnsEncoder } from "@/lib/server/store/list-entity-columns";
+import { countEntitiesFor } from "@/lib/server/store/common/entity-columns-encoder";
+import { createEntityColumnsEncoder } from "@/lib/server/store/common/entity-columns-encoder";
 import { buildPgEntityQuerySql } from "@/lib/server/store/postgres/pg-entity-query-sql";
 import { execute, selectArrays, selectRow, selectRows, type Queryable } from "@/lib/server/store/postgres/queryable";
 

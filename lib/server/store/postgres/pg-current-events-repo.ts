@@ -2,7 +2,7 @@ import type { CurrentEventRecord } from "@/lib/server/domain/public-status-recor
 import { healthStatusSchema } from "@/lib/shared/health-status";
 import type { CurrentEventsRepo } from "@/lib/server/store/contract/store-contract";
 import type { StoredCurrentEvent } from "@/lib/server/store/contract/store-records";
-import { parseImpactedJson } from "@/lib/server/store/current-events-repo";
+import { parseImpactedJson } from "@/lib/server/store/common/parse-stored-json";
 import { execute, selectRows, type Queryable } from "@/lib/server/store/postgres/queryable";
 
 interface RawRow {

@@ -1,5 +1,5 @@
 import type { AffectedEntityRecord } from "@/lib/server/domain/account-health-records";
-import { deriveEntityKey } from "@/lib/server/store/affected-entities-repo";
+import { deriveEntityKey } from "@/lib/server/domain/derive-record-ids";
 import type { IngestPagesRepo } from "@/lib/server/store/contract/store-contract";
 import type { CommunicationKey, CommunicationProgress } from "@/lib/server/store/contract/store-records";
 import { execute, selectRow, selectRows, type Queryable } from "@/lib/server/store/postgres/queryable";

@@ -16,10 +16,9 @@ interface RawRow {
   category: string | null;
 }
 
+/** A kind this version does not know was written by a newer replica (a rolling upgrade): passed on as written. */
 function toKind(kind: string): JournalKind {
-  const known = JOURNAL_KINDS.find((candidate) => candidate === kind);
-  if (known === undefined) throw new Error(`unknown journal kind in the database: ${kind}`);
-  return known;
+  return JOURNAL_KINDS.find((candidate) => candidate === kind) ?? (kind as JournalKind);
 }
 
 /** JSON this repository wrote itself from typed values (subject, summary): it parses back to the same type. */

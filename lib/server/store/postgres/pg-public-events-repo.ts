@@ -3,7 +3,7 @@ import { healthStatusSchema } from "@/lib/shared/health-status";
 import type { AssembledEvent } from "@/lib/server/domain/public-status-records";
 import type { PublicEventsRepo } from "@/lib/server/store/contract/store-contract";
 import type { StoredPublicEvent } from "@/lib/server/store/contract/store-records";
-import { parseImpactedJson } from "@/lib/server/store/current-events-repo";
+import { parseImpactedJson } from "@/lib/server/store/common/parse-stored-json";
 import { execute, selectRows, type Queryable } from "@/lib/server/store/postgres/queryable";
 
 interface RawRow {

@@ -1,7 +1,7 @@
 import { healthStatusSchema } from "@/lib/shared/health-status";
 import type { PublicUpdateRecord } from "@/lib/server/domain/public-status-records";
 import type { PublicUpdatesRepo } from "@/lib/server/store/contract/store-contract";
-import { mergeUpdate } from "@/lib/server/store/public-updates-repo";
+import { mergeUpdate } from "@/lib/server/store/common/merge-public-update";
 import { execute, selectRow, selectRows, type Queryable } from "@/lib/server/store/postgres/queryable";
 
 interface RawRow {
