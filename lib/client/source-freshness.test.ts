@@ -29,6 +29,22 @@ describe("judgeSource", () => {
     expect(judgeSource(source, at("2026-08-18T12:04:01Z"))).toBe("stale");
   });
 
+  it.each([
+    { at: "2026-08-18T12:00:00.000Z", state: "ok" },
+    { at: "2026-08-18T12:03:59.999Z", state: "ok" },
+    // exactly three 60 s intervals plus a minute
+    { at: "2026-08-18T12:04:00.000Z", state: "ok" },
+    { at: "2026-08-18T12:04:00.001Z", state: "stale" },
+  ] as const)("at $at an ok source with a 60 s interval shows $state (limit 240 s, inclusive)", ({ at: when, state }) => {
+    expect(judgeSource(source, at(when))).toBe(state);
+  });
+
+  it("scales the limit with the interval: 300 s → 960 s", () => {
+    const rss = { ...source, intervalSeconds: 300 };
+    expect(judgeSource(rss, at("2026-08-18T12:16:00.000Z"))).toBe("ok");
+    expect(judgeSource(rss, at("2026-08-18T12:16:00.001Z"))).toBe("stale");
+  });
+
   it("never calls a source that has not succeeded yet ok", () => {
     expect(judgeSource({ ...source, lastSuccessAt: null }, null)).toBe("stale");
   });

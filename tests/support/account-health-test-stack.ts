@@ -24,8 +24,10 @@ export interface AccountHealthStack {
   clock: { now: number | null };
   /** Runs the account-health job once and returns its report (null when it skipped the run). */
   poll(): Promise<AccountHealthReport | null>;
-  /** Attempts per operation as both fake endpoints saw them since the last reset. */
+  /** Attempts per Health API operation as both fake endpoints saw them since the last reset. */
   calls(): Record<string, number>;
+  /** STS calls by action (the fake's us-east-1 listener answers STS) since the last reset. */
+  stsCalls(): Record<string, number>;
   resetCalls(): void;
   restart(): Promise<HealthdeckRuntime>;
   close(): Promise<void>;
@@ -33,7 +35,7 @@ export interface AccountHealthStack {
 
 export interface AccountHealthStackOptions {
   scenario: Scenario;
-  /** the account the fake maps the stack's access key to */
+  /** the account the fake maps the stack's access key to (and STS GetCallerIdentity answers) */
   accountId: string;
   env?: Record<string, string>;
   pair?: Omit<HealthApiPairOptions, "scenario" | "runner" | "accessKeys">;
@@ -74,11 +76,12 @@ export async function startAccountHealthStack(options: AccountHealthStackOptions
       accountHealth: {
         resolveCname: pair.resolveCname,
         endpointForRegion: (region) => pair.endpointForRegion(region) ?? null,
-        credentials: {
-          baseCredentials: { accessKeyId: ACCESS_KEY_ID, secretAccessKey: SIMULATOR_SECRET_ACCESS_KEY },
-          identifyAccount: async () => options.accountId,
+        credentials: { baseCredentials: { accessKeyId: ACCESS_KEY_ID, secretAccessKey: SIMULATOR_SECRET_ACCESS_KEY } },
+        // The fake answers STS too: the account id comes from a real GetCallerIdentity, roles from AssumeRole.
+        env: {
+          AWS_ENDPOINT_URL_STS: pair.endpoints["us-east-1"],
+          ...(options.endpointOverride ? { AWS_ENDPOINT_URL_HEALTH: pair.endpoints[options.endpointOverride] } : {}),
         },
-        env: options.endpointOverride ? { AWS_ENDPOINT_URL_HEALTH: pair.endpoints[options.endpointOverride] } : {},
         regionRecheckMs: 0,
         ...options.accountHealth,
       },
@@ -106,6 +109,7 @@ export async function startAccountHealthStack(options: AccountHealthStackOptions
       return reports.length > before ? (reports.at(-1) ?? null) : null;
     },
     calls: sumStats,
+    stsCalls: () => pair.listeners["us-east-1"].stsCalls(),
     resetCalls: () => pair.resetStats(),
     async restart() {
       await runtime.close();

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-/** Test support: the real AWS captures in tests/fixtures/public-status (see SOURCES.md in shared samples). */
+/** Test support: the real AWS captures in tests/fixtures/public-status (provenance: SOURCES.md there). */
 export const PUBLIC_STATUS_FIXTURES = {
   raw: "json-currentevents-raw-utf16be-bom.bin",
   ce2: "json-currentevents-2events-full-eventlog.json",

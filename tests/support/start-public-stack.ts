@@ -28,6 +28,8 @@ export async function startPublicStack(options: {
   scenario: Scenario;
   env?: Record<string, string>;
   latencyMs?: number;
+  /** the runtime's clock (epoch ms); default Date.now */
+  now?: () => number;
 }): Promise<PublicStack> {
   const simulator = await createPublicStatusSimulator({ scenario: options.scenario, latencyMs: options.latencyMs });
   const dataDir = mkdtempSync(path.join(tmpdir(), "healthdeck-it-"));
@@ -48,6 +50,7 @@ export async function startPublicStack(options: {
       config,
       store: openHealthdeckStore(dataDir),
       logger: silentLogger,
+      now: options.now,
       onCycle: (report) => reports.push(report),
     });
   let runtime = makeRuntime();

@@ -36,6 +36,22 @@ describe("judgeWallHealth", () => {
     expect(warning?.kind).toBe("silent");
   });
 
+  it.each([
+    { silenceMs: 0, kinds: [] },
+    { silenceMs: SILENCE_LIMIT_MS - 1, kinds: [] },
+    { silenceMs: SILENCE_LIMIT_MS, kinds: [] },
+    { silenceMs: SILENCE_LIMIT_MS + 1, kinds: ["silent"] },
+  ])("after $silenceMs ms without a message on a live stream warns $kinds", ({ silenceMs, kinds }) => {
+    expect(SILENCE_LIMIT_MS).toBe(75_000);
+    expect(judgeWallHealth({ ...live, lastMessageAt: NOW - silenceMs, sources: [source()] }).map((warning) => warning.kind)).toEqual(kinds);
+  });
+
+  it("does not call a stream silent before its first message, nor while disconnected (that warning wins)", () => {
+    expect(judgeWallHealth({ ...live, lastMessageAt: null, sources: [source()] })).toEqual([]);
+    const cut = judgeWallHealth({ ...live, connection: "reconnecting", isDisconnectSustained: true, lastMessageAt: NOW - SILENCE_LIMIT_MS - 1, sources: [source()] });
+    expect(cut.map((warning) => warning.kind)).toEqual(["disconnected"]);
+  });
+
   it("names each failing or stale source with its last good data and error", () => {
     const warnings = judgeWallHealth({
       ...live,

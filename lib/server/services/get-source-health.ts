@@ -1,7 +1,8 @@
-import type { SourceHealth, SourceState } from "@/lib/shared/public-status-contract";
+import type { SourceHealth } from "@/lib/shared/public-status-contract";
 import type { HealthdeckRuntime } from "@/lib/server/runtime/create-healthdeck-runtime";
 import { ACCOUNT_HEALTH_SOURCE_ID, ACCOUNT_HEALTH_SOURCE_LABEL } from "@/lib/server/sources/account-health/account-health-settings";
 import type { SourceId } from "@/lib/server/sources/source-adapter";
+import { judgeSourceState } from "@/lib/server/services/judge-source-state";
 
 interface SourceDescription {
   id: SourceId;
@@ -33,19 +34,9 @@ export async function getSourceHealth(runtime: HealthdeckRuntime, source: Source
     lastSuccessAt: toIso(row?.lastSuccessAt ?? null),
     lastAttemptAt: toIso(row?.lastAttemptAt ?? null),
   };
-  if (runtime.config.HEALTHDECK_POLLER === "off" && !row) {
-    return { ...base, state: "disabled", error: "polling is off in this process (HEALTHDECK_POLLER=off)" };
-  }
-  if (!row || row.lastSuccessAt === null) {
-    const state: SourceState = row?.lastError ? "error" : "stale";
-    return { ...base, state, error: row?.lastError ?? "waiting for the first successful poll" };
-  }
-  if (row.lastError !== null) return { ...base, state: "error", error: row.lastError };
-  const staleAfterMs = 2 * source.intervalSeconds * 1000 + runtime.config.HEALTHDECK_HTTP_TIMEOUT_SECONDS * 3000 + 5000;
-  if (nowMs - row.lastSuccessAt > staleAfterMs) {
-    return { ...base, state: "stale", error: `no successful poll for ${Math.round((nowMs - row.lastSuccessAt) / 1000)} s` };
-  }
-  return { ...base, state: "ok", error: row.note };
+  const { HEALTHDECK_POLLER, HEALTHDECK_HTTP_TIMEOUT_SECONDS } = runtime.config;
+  const verdict = judgeSourceState({ row, intervalSeconds: source.intervalSeconds, httpTimeoutSeconds: HEALTHDECK_HTTP_TIMEOUT_SECONDS, isPollerOff: HEALTHDECK_POLLER === "off", nowMs });
+  return { ...base, ...verdict };
 }
 
 export function describeAccountSource(runtime: HealthdeckRuntime): SourceDescription {

@@ -15,6 +15,7 @@ import {
 } from "@/lib/simulator/health-api/health-api-switches";
 import { HEALTH_CONTROL_PREFIX, handleHealthControl } from "@/lib/simulator/health-api/handle-health-control";
 import { handleHealthRequest, type HealthCallInfo } from "@/lib/simulator/health-api/handle-health-request";
+import { handleStsRequest, isStsRequest } from "@/lib/simulator/health-api/handle-sts-request";
 import { createQueryCache } from "@/lib/simulator/health-api/health-operation-context";
 import type { HealthOperation } from "@/lib/simulator/health-api/health-operations";
 import { createOrgViewControl, type OrgEnableDelay, type OrgViewControl, type OrgViewStatus } from "@/lib/simulator/health-api/org-view-control";
@@ -88,6 +89,8 @@ export interface HealthApiSimulator {
   resetSwitches(): void;
   orgView: OrgViewControl;
   stats(): HealthApiStats;
+  /** STS calls (GetCallerIdentity, AssumeRole) by action since the last stats reset; not part of stats(). */
+  stsCalls(): Record<string, number>;
   resetStats(): void;
   /** Runs before each call is answered (after counting); returns the unsubscribe function. */
   onCall(listener: (info: HealthCallInfo) => void): () => void;
@@ -141,6 +144,18 @@ export async function createHealthApiSimulator(options: HealthApiSimulatorOption
     }),
   };
 
+  const stsCalls = new Map<string, number>();
+  const stsDeps = {
+    world,
+    accessKeys: deps.accessKeys,
+    maxBodyBytes: deps.maxBodyBytes,
+    countCall: (action: string) => stsCalls.set(action, (stsCalls.get(action) ?? 0) + 1),
+  };
+  const resetStats = () => {
+    stats.reset();
+    stsCalls.clear();
+  };
+
   const setSwitches = (patch: HealthSwitchesPatch) => Object.assign(switches, applySwitchPatch(switches, patch));
   const resetSwitches = () => Object.assign(switches, defaultSwitches());
   let url = "";
@@ -162,7 +177,7 @@ export async function createHealthApiSimulator(options: HealthApiSimulatorOption
   const control = {
     state,
     stats: stats.snapshot,
-    resetStats: stats.reset,
+    resetStats,
     setSwitches,
     resetSwitches,
     setOrgView: org.set,
@@ -172,7 +187,11 @@ export async function createHealthApiSimulator(options: HealthApiSimulatorOption
 
   const server = createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0] ?? "/";
-    const handling = path.startsWith(HEALTH_CONTROL_PREFIX) ? handleHealthControl(req, res, path, control) : handleHealthRequest(req, res, deps);
+    const handling = path.startsWith(HEALTH_CONTROL_PREFIX)
+      ? handleHealthControl(req, res, path, control)
+      : isStsRequest(req)
+        ? handleStsRequest(req, res, stsDeps)
+        : handleHealthRequest(req, res, deps);
     handling.catch(() => res.destroy());
   });
   const listening = await listenOn(server, options.port ?? 0, options.host ?? "127.0.0.1");
@@ -190,7 +209,8 @@ export async function createHealthApiSimulator(options: HealthApiSimulatorOption
     resetSwitches,
     orgView: org,
     stats: stats.snapshot,
-    resetStats: stats.reset,
+    stsCalls: () => Object.fromEntries(stsCalls),
+    resetStats,
     onCall(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

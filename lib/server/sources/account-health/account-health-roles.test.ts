@@ -1,14 +1,13 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { listSourceHealth } from "@/lib/server/services/get-source-health";
 import { startAccountHealthStack, type AccountHealthStack } from "@/tests/support/account-health-test-stack";
-import { readRoleAccountId } from "@/lib/server/sources/account-health/resolve-account-targets";
 import type { AccountEventFilter } from "@/lib/server/store/contract/store-records";
-import { SIMULATOR_SECRET_ACCESS_KEY } from "@/lib/simulator/health-api/simulator-app-env";
 import { buildHealthFixtureScenario, MANAGEMENT, MEMBER, NO_PLAN } from "@/lib/simulator/health-api/health-fixture-scenario";
 
 const ALL: AccountEventFilter = { categories: [], statuses: [], regions: [], services: [], accounts: [], eventTypeCodes: [], from: null, to: null, search: null, limit: 100 };
 const roleOf = (accountId: string) => `arn:aws:iam::${accountId}:role/HealthdeckReader`;
-const keyOf = (accountId: string) => `AKIDROLE${accountId}`;
+/** Not an account of the fixture's world: the fake STS denies AssumeRole into it, as AWS does for a role that does not trust us. */
+const FOREIGN = "999999999999";
 
 let stack: AccountHealthStack | null = null;
 afterEach(async () => {
@@ -23,19 +22,14 @@ describe("account-health with HEALTHDECK_ASSUME_ROLES", () => {
       scenario: buildHealthFixtureScenario(),
       accountId: MANAGEMENT,
       env: { HEALTHDECK_ASSUME_ROLES: accounts.map(roleOf).join(",") },
-      accessKeys: Object.fromEntries(accounts.map((accountId) => [keyOf(accountId), accountId])),
-      accountHealth: {
-        credentials: {
-          baseCredentials: { accessKeyId: "AKIDBASE", secretAccessKey: SIMULATOR_SECRET_ACCESS_KEY },
-          credentialsForRole: (roleArn) => ({ accessKeyId: keyOf(readRoleAccountId(roleArn) ?? ""), secretAccessKey: SIMULATOR_SECRET_ACCESS_KEY }),
-          identifyAccount: () => Promise.reject(new Error("role targets know their account from the ARN")),
-        },
-      },
     });
     stack.pair.step();
     const report = await stack.poll();
     expect(report?.state).toBe("ok");
     expect(report?.targets.map((target) => target.accountId)).toEqual([MANAGEMENT, MEMBER]);
+    // Each role is assumed through STS; its account comes from the ARN, so GetCallerIdentity is never asked.
+    expect(stack.stsCalls().AssumeRole).toBeGreaterThanOrEqual(accounts.length);
+    expect(stack.stsCalls().GetCallerIdentity).toBeUndefined();
     const byAccount = new Map<string, string[]>();
     for (const event of await stack.runtime.store.accountEvents.listEvents(ALL)) {
       byAccount.set(event.accountId ?? "-", [...(byAccount.get(event.accountId ?? "-") ?? []), event.eventTypeCode].sort());
@@ -53,5 +47,34 @@ describe("account-health with HEALTHDECK_ASSUME_ROLES", () => {
     expect(stack.calls()).toEqual({ DescribeEvents: 2 });
     expect(next?.calls).toEqual({ DescribeEvents: 2 });
     expect(next?.error).toContain(NO_PLAN);
+  });
+
+  it("shows a role STS refuses to let us assume (AccessDenied) as unavailable with its reason, never as green", async () => {
+    stack = await startAccountHealthStack({ scenario: buildHealthFixtureScenario(), accountId: MANAGEMENT, env: { HEALTHDECK_ASSUME_ROLES: roleOf(FOREIGN) } });
+    stack.pair.step();
+    const report = await stack.poll();
+    expect(report?.state).toBe("unavailable");
+    expect(stack.stsCalls()).toEqual({ AssumeRole: 1 });
+    expect(stack.calls()).toEqual({});
+    const source = (await listSourceHealth(stack.runtime, stack.runtime.now())).find((item) => item.id === "account-health");
+    expect(source?.state).toBe("unavailable");
+    expect(source?.error).toBe(
+      `cannot assume ${roleOf(FOREIGN)} (AccessDenied): User: arn:aws:iam::${MANAGEMENT}:user/healthdeck is not authorized to perform: sts:AssumeRole on resource: ${roleOf(FOREIGN)}`,
+    );
+    expect(await stack.runtime.store.accountEvents.listEvents(ALL)).toEqual([]);
+  });
+
+  it("keeps polling the roles it can assume when one is denied, and names the denied one", async () => {
+    stack = await startAccountHealthStack({
+      scenario: buildHealthFixtureScenario(),
+      accountId: MANAGEMENT,
+      env: { HEALTHDECK_ASSUME_ROLES: [roleOf(MEMBER), roleOf(FOREIGN)].join(",") },
+    });
+    stack.pair.step();
+    const report = await stack.poll();
+    expect(report?.targets.map((target) => target.accountId)).toEqual([MEMBER]);
+    expect(report?.error).toContain(`account ${FOREIGN}: cannot assume ${roleOf(FOREIGN)} (AccessDenied): `);
+    const accounts = new Set((await stack.runtime.store.accountEvents.listEvents(ALL)).map((event) => event.accountId));
+    expect([...accounts]).toEqual([MEMBER]);
   });
 });

@@ -13,11 +13,11 @@ describe("account-health settings", () => {
       HEALTHDECK_ORG_VIEW: "auto",
       HEALTHDECK_ASSUME_ROLES: [],
     });
-    expect(readAccountHealthSettings(config, {})).toMatchObject({ mode: "auto", pollMs: 60_000, sweepMs: 900_000, lookbackMs: 90 * 86_400_000, endpointOverride: null });
+    expect(readAccountHealthSettings(config, {})).toMatchObject({ mode: "auto", pollMs: 60_000, sweepMs: 900_000, lookbackMs: 90 * 86_400_000, endpointOverride: null, stsEndpoint: null });
     expect(listAccountHealthWarnings(config)).toEqual([]);
   });
 
-  it("parses modes case-insensitively, keeps role ARNs' case, drops duplicates and reads the SDK's endpoint variable", () => {
+  it("parses modes case-insensitively, keeps role ARNs' case, drops duplicates and reads the SDK's endpoint variables", () => {
     const config = parseConfig({
       HEALTHDECK_ACCOUNT_HEALTH: "ON",
       HEALTHDECK_ORG_VIEW: "off",
@@ -25,8 +25,8 @@ describe("account-health settings", () => {
       HEALTHDECK_ACCOUNT_POLL_SECONDS: "5",
     });
     expect(config.HEALTHDECK_ASSUME_ROLES).toEqual(["arn:aws:iam::111111111111:role/HealthReader", "arn:aws:iam::222222222222:role/path/Reader"]);
-    const settings = readAccountHealthSettings(config, { AWS_ENDPOINT_URL_HEALTH: " http://127.0.0.1:4011 " });
-    expect(settings).toMatchObject({ mode: "on", orgView: "off", pollMs: 5_000, endpointOverride: "http://127.0.0.1:4011" });
+    const settings = readAccountHealthSettings(config, { AWS_ENDPOINT_URL_HEALTH: " http://127.0.0.1:4011 ", AWS_ENDPOINT_URL_STS: "http://127.0.0.1:4012" });
+    expect(settings).toMatchObject({ mode: "on", orgView: "off", pollMs: 5_000, endpointOverride: "http://127.0.0.1:4011", stsEndpoint: "http://127.0.0.1:4012" });
     expect(listAccountHealthWarnings(config)).toEqual([expect.stringContaining("HEALTHDECK_ACCOUNT_POLL_SECONDS=5 is below 60 s")]);
   });
 

@@ -23,10 +23,13 @@ export interface AccountHealthSettings {
   unavailableRetryMs: number;
   /** AWS_ENDPOINT_URL_HEALTH, the SDK's own override: used as given, DNS skipped */
   endpointOverride: string | null;
+  /** AWS_ENDPOINT_URL_STS, the SDK's own override, for GetCallerIdentity and AssumeRole */
+  stsEndpoint: string | null;
 }
 
 export function readAccountHealthSettings(config: HealthdeckConfig, env: Record<string, string | undefined> = process.env): AccountHealthSettings {
   const override = env.AWS_ENDPOINT_URL_HEALTH?.trim();
+  const stsOverride = env.AWS_ENDPOINT_URL_STS?.trim();
   return {
     mode: config.HEALTHDECK_ACCOUNT_HEALTH,
     orgView: config.HEALTHDECK_ORG_VIEW,
@@ -38,6 +41,7 @@ export function readAccountHealthSettings(config: HealthdeckConfig, env: Record<
     overlapMs: OVERLAP_MS,
     unavailableRetryMs: UNAVAILABLE_RETRY_MS,
     endpointOverride: override ? override : null,
+    stsEndpoint: stsOverride ? stsOverride : null,
   };
 }
 

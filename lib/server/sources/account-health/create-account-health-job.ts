@@ -6,7 +6,7 @@ import { createHealthClientCache, type HealthClientCache, type HealthClientSetti
 import { resolveCnameWithDns, type ResolveCname } from "@/lib/server/sources/account-health/resolve-health-region";
 import { checkCredentials, createAccountTargets, identifyTarget, type AccountCredentialDeps, type AccountTarget } from "@/lib/server/sources/account-health/resolve-account-targets";
 import { runTargetCycle } from "@/lib/server/sources/account-health/run-target-cycle";
-import { toFailedOutcome, type TargetOutcome } from "@/lib/server/sources/account-health/summarise-target-outcomes";
+import { toAssumeRoleOutcome, toFailedOutcome, type TargetOutcome } from "@/lib/server/sources/account-health/summarise-target-outcomes";
 import { createHealthEndpointTracker, type EndpointForRegion } from "@/lib/server/sources/account-health/track-health-endpoint";
 import { recordAccountHealthCycle, type AccountHealthReport } from "@/lib/server/sources/account-health/record-account-health-cycle";
 import type { AccountHealthSink } from "@/lib/server/sources/account-health/account-health-sink";
@@ -45,7 +45,8 @@ export function createAccountHealthJob(options: AccountHealthJobOptions): PollJo
     onProblem: (problem) => logger.warn("AWS Health endpoint: using us-east-1", { problem }),
   });
   const credentialDeps = options.credentials ?? {};
-  const targets: AccountTarget[] = createAccountTargets(settings.roleArns, credentialDeps, settings.defaultAccountId);
+  const sts = { endpoint: settings.stsEndpoint };
+  const targets: AccountTarget[] = createAccountTargets(settings.roleArns, credentialDeps, sts, settings.defaultAccountId);
   const clients = new Map<string, HealthClientCache>();
   const skipUntil = new Map<string, { until: number; outcome: Extract<TargetOutcome, { reason: string }> }>();
   const throttle = { consecutive: 0, until: 0 };
@@ -67,10 +68,12 @@ export function createAccountHealthJob(options: AccountHealthJobOptions): PollJo
       await checkCredentials(target.credentials);
     } catch (error) {
       if (settings.mode === "auto" && target.roleArn === null) return { kind: "disabled", targetKey: target.key, accountId: null, reason: noCredentialsReason(error), calls };
+      // For a role, resolving the credentials is STS AssumeRole.
+      if (target.roleArn !== null) return toAssumeRoleOutcome(target.key, target.accountId, target.roleArn, error);
       return toFailedOutcome(target.key, target.accountId, error, calls);
     }
     try {
-      const accountId = await identifyTarget(target, credentialDeps);
+      const accountId = await identifyTarget(target, sts);
       const result = await runTargetCycle(accountId, {
         sink,
         logger,

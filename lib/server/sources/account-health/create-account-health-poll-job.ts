@@ -17,7 +17,7 @@ export interface AccountHealthDeps {
   /** endpoint URL per region (the fake's active/passive pair); default: the SDK's endpoint of the region */
   endpointForRegion?: EndpointForRegion;
   credentials?: AccountCredentialDeps;
-  /** default: process.env (only AWS_ENDPOINT_URL_HEALTH is read) */
+  /** default: process.env (only AWS_ENDPOINT_URL_HEALTH and AWS_ENDPOINT_URL_STS are read) */
   env?: Record<string, string | undefined>;
   regionRecheckMs?: number;
   maxAttempts?: number;

@@ -18,19 +18,24 @@ export interface AccountTarget {
 export interface AccountCredentialDeps {
   /** base credentials; default: the SDK's default chain (env, profile, SSO, container and instance roles) */
   baseCredentials?: AwsCredentials;
-  credentialsForRole?: (roleArn: string, base: AwsCredentials) => AwsCredentials;
-  identifyAccount?: (credentials: AwsCredentials) => Promise<string>;
 }
+
+/** Where STS is asked: its us-east-1 regional endpoint, or AWS_ENDPOINT_URL_STS (a simulator, a VPC endpoint). */
+export interface StsSettings {
+  endpoint: string | null;
+}
+
+const stsClientConfig = (sts: StsSettings) => ({ region: STS_REGION, ...(sts.endpoint ? { endpoint: sts.endpoint } : {}) });
 
 export function readRoleAccountId(roleArn: string): string | null {
   return /^arn:aws[a-z-]*:iam::(\d{12}):role\//.exec(roleArn)?.[1] ?? null;
 }
 
-const assumeRole = (roleArn: string, base: AwsCredentials): AwsCredentials =>
-  fromTemporaryCredentials({ params: { RoleArn: roleArn, RoleSessionName: ROLE_SESSION_NAME }, masterCredentials: base, clientConfig: { region: STS_REGION } });
+const assumeRole = (roleArn: string, base: AwsCredentials, sts: StsSettings): AwsCredentials =>
+  fromTemporaryCredentials({ params: { RoleArn: roleArn, RoleSessionName: ROLE_SESSION_NAME }, masterCredentials: base, clientConfig: stsClientConfig(sts) });
 
-export async function identifyWithSts(credentials: AwsCredentials): Promise<string> {
-  const sts = new STSClient({ region: STS_REGION, credentials, maxAttempts: 3 });
+export async function identifyWithSts(credentials: AwsCredentials, settings: StsSettings): Promise<string> {
+  const sts = new STSClient({ ...stsClientConfig(settings), credentials, maxAttempts: 3 });
   try {
     const { Account } = await sts.send(new GetCallerIdentityCommand({}));
     if (!Account) throw new Error("STS GetCallerIdentity returned no account id");
@@ -43,12 +48,12 @@ export async function identifyWithSts(credentials: AwsCredentials): Promise<stri
 export function createAccountTargets(
   roleArns: readonly string[],
   deps: AccountCredentialDeps,
+  sts: StsSettings,
   defaultAccountId: string | null = null,
 ): AccountTarget[] {
   const base = deps.baseCredentials ?? fromNodeProviderChain();
   if (roleArns.length === 0) return [{ key: "default", roleArn: null, credentials: base, accountId: defaultAccountId }];
-  const forRole = deps.credentialsForRole ?? assumeRole;
-  return roleArns.map((roleArn) => ({ key: roleArn, roleArn, credentials: forRole(roleArn, base), accountId: readRoleAccountId(roleArn) }));
+  return roleArns.map((roleArn) => ({ key: roleArn, roleArn, credentials: assumeRole(roleArn, base, sts), accountId: readRoleAccountId(roleArn) }));
 }
 
 /** Resolves the credentials once (a provider may throw CredentialsProviderError) without exposing them. */
@@ -57,8 +62,8 @@ export async function checkCredentials(credentials: AwsCredentials): Promise<voi
 }
 
 /** The target's account id, asked from STS once and cached on the target. */
-export async function identifyTarget(target: AccountTarget, deps: AccountCredentialDeps): Promise<string> {
+export async function identifyTarget(target: AccountTarget, sts: StsSettings): Promise<string> {
   if (target.accountId) return target.accountId;
-  target.accountId = await (deps.identifyAccount ?? identifyWithSts)(target.credentials);
+  target.accountId = await identifyWithSts(target.credentials, sts);
   return target.accountId;
 }

@@ -14,6 +14,13 @@ export function toFailedOutcome(targetKey: string, accountId: string | null, err
   return { kind: failure.kind, targetKey, accountId, reason: failure.reason, calls };
 }
 
+/** A role STS would not let us assume: the reason is STS's answer about the role, not about Health permissions. */
+export function toAssumeRoleOutcome(targetKey: string, accountId: string | null, roleArn: string, error: unknown): TargetOutcome {
+  const failure = classifyHealthError(error);
+  const message = error instanceof Error ? error.message.trim() : String(error);
+  return { kind: failure.kind, targetKey, accountId, reason: `cannot assume ${roleArn} (${failure.code}): ${message}`.slice(0, 400), calls: new Map() };
+}
+
 const labelOf = (outcome: TargetOutcome) => {
   const accountId = outcome.kind === "ok" ? outcome.result.accountId : outcome.accountId;
   return accountId ? `account ${accountId}` : outcome.targetKey === "default" ? "default credentials" : outcome.targetKey;
