@@ -44,6 +44,8 @@ export interface AccountHealthStackOptions {
   accessKeys?: Record<string, string>;
   /** point AWS_ENDPOINT_URL_HEALTH at this listener of the pair */
   endpointOverride?: HealthRegion;
+  /** a PostgreSQL database instead of a temp SQLite directory */
+  databaseUrl?: string;
 }
 
 const ACCESS_KEY_ID = "AKIDHEALTHDECKTEST";
@@ -69,7 +71,7 @@ export async function startAccountHealthStack(options: AccountHealthStackOptions
   const makeRuntime = () =>
     createHealthdeckRuntime({
       config,
-      store: openHealthdeckStore(dataDir),
+      store: openHealthdeckStore({ dataDir, databaseUrl: options.databaseUrl, leaderRetryMs: 1000 }),
       logger: silentLogger,
       now,
       onAccountCycle: (report) => reports.push(report),

@@ -9,26 +9,23 @@ const FENCED = { fenced: true } as const;
 export function createAccountHealthSink(store: HealthdeckStore): AccountHealthSink {
   return {
     getTarget: (targetKey) => store.accountSync.getTarget(targetKey),
-    getEventStamp: (targetKey, arn) => store.accountSync.getEventStamp(targetKey, arn),
+    getEventStamps: (targetKey, arns) => store.accountSync.getEventStamps(targetKey, arns),
     getOrgStatus: (accountId) => store.accountSync.getOrgStatus(accountId),
     getCondition: () => store.accountSync.getCondition(),
     async saveEvents(records, nowMs) {
       if (records.length === 0) return;
-      await store.write(async (tx) => {
-        for (const record of records) await tx.accountEvents.upsertEvent(record, nowMs);
-      }, FENCED);
+      await store.write((tx) => tx.accountEvents.upsertEvents(records, nowMs), FENCED);
     },
-    async saveEntities(groups) {
-      if (groups.length === 0) return;
+    async saveEntities(groups, stamps) {
+      if (groups.length === 0 && (stamps?.stamps.length ?? 0) === 0) return;
       await store.write(async (tx) => {
         for (const [eventId, entities] of groups) await tx.accountEvents.upsertEntities(eventId, entities);
+        if (stamps && stamps.stamps.length > 0) await tx.accountSync.saveEventStamps(stamps.targetKey, stamps.stamps, stamps.nowMs);
       }, FENCED);
     },
     async saveEventStamps(targetKey, stamps, nowMs) {
       if (stamps.length === 0) return;
-      await store.write(async (tx) => {
-        for (const { arn, stamp } of stamps) await tx.accountSync.saveEventStamp(targetKey, arn, stamp, nowMs);
-      }, FENCED);
+      await store.write((tx) => tx.accountSync.saveEventStamps(targetKey, stamps, nowMs), FENCED);
     },
     saveTarget: (targetKey, state) => store.write((tx) => tx.accountSync.saveTarget(targetKey, state), FENCED),
     saveOrgStatus: (accountId, status, checkedAt) => store.write((tx) => tx.accountSync.saveOrgStatus(accountId, status, checkedAt), FENCED),

@@ -31,7 +31,7 @@ export interface StoreReaders {
   currentEvents: Pick<CurrentEventsRepo, "listForKey">;
   events: Pick<PublicEventsRepo, "listForKey" | "listOpen" | "listOpenKeys" | "listRecentlyResolved" | "listHistory">;
   accountEvents: Pick<AccountEventsRepo & AffectedEntitiesRepo, "getById" | "listUpdates" | "listEvents" | "getEntitiesVersion" | "listEntities" | "listEntityColumns">;
-  accountSync: Pick<AccountSyncStateRepo, "getTarget" | "getEventStamp" | "getOrgStatus" | "getCondition">;
+  accountSync: Pick<AccountSyncStateRepo, "getTarget" | "getEventStamp" | "getEventStamps" | "getOrgStatus" | "getCondition">;
   ingestPages: Pick<IngestPagesRepo, "getPage" | "getProgress" | "readEventUpdatedTime" | "listPendingCommunications" | "readIngestSummary">;
   meta: Pick<MetaRepo, "get">;
   journal: JournalReader;

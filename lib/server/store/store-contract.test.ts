@@ -225,12 +225,44 @@ describe.each(ENGINES)("store contract on $name", ({ open }) => {
   });
 
   describe("account events", () => {
+    it("upserts a page of records at once exactly as one by one, duplicates and existing events included", async () => {
+      const records = [
+        accountEvent({ arn: `${EVENT_ARN}-a` }),
+        accountEvent({ arn: `${EVENT_ARN}-b`, status: "open" }),
+        accountEvent(),
+      ];
+      await engine.transaction(async (tx) => tx.accountEvents.upsertEvent(accountEvent(), 1000));
+      const outcomes = await engine.transaction(async (tx) => tx.accountEvents.upsertEvents([...records, accountEvent({ status: "open", description: "Moved." })], 2000));
+      expect(outcomes.map((outcome) => [outcome.created, outcome.changed, outcome.before?.status ?? null, outcome.after?.status ?? null])).toEqual([
+        [true, true, null, "upcoming"],
+        [true, true, null, "open"],
+        [false, false, "upcoming", null],
+        [false, true, "upcoming", "open"],
+      ]);
+      expect(await engine.repos.accountEvents.listUpdates(deriveAccountEventId(`${EVENT_ARN}-b`, ACCOUNT))).toEqual([
+        { at: new Date(T0).toISOString(), status: "open", description: "Your instance will be retired." },
+      ]);
+      expect((await engine.repos.accountEvents.listUpdates(EVENT_ID)).map((update) => update.description)).toEqual(["Moved.", "Your instance will be retired."]);
+      const again = await engine.transaction(async (tx) => tx.accountEvents.upsertEvents(records.slice(0, 2), 3000));
+      expect(again.map((outcome) => outcome.changed)).toEqual([false, false]);
+      const mixed = await engine.transaction(async (tx) => tx.accountEvents.upsertEvents([accountEvent({ arn: `${EVENT_ARN}-c` }), accountEvent({ status: "closed", description: "Moved." })], 4000));
+      expect(mixed.map((outcome) => [outcome.created, outcome.before?.status ?? null, outcome.after?.status ?? null])).toEqual([
+        [true, null, "upcoming"],
+        [false, "open", "closed"],
+      ]);
+      expect((await engine.repos.accountEvents.getById(deriveAccountEventId(`${EVENT_ARN}-c`, ACCOUNT)))?.status).toBe("upcoming");
+    });
+
     it("merges sparse records without erasing detail and keeps a history of chapters", async () => {
       const first = await engine.transaction(async (tx) => tx.accountEvents.upsertEvent(accountEvent(), 1000));
-      expect(first).toEqual({ id: EVENT_ID, created: true, changed: true });
-      expect(await engine.transaction(async (tx) => tx.accountEvents.upsertEvent(accountEvent(), 2000))).toEqual({ id: EVENT_ID, created: false, changed: false });
+      expect(first).toMatchObject({ id: EVENT_ID, created: true, changed: true, before: null });
+      expect(first.after).toEqual(await engine.repos.accountEvents.getById(EVENT_ID));
+      const unchanged = await engine.transaction(async (tx) => tx.accountEvents.upsertEvent(accountEvent(), 2000));
+      expect(unchanged).toEqual({ id: EVENT_ID, created: false, changed: false, before: first.after, after: null });
       const sparse = accountEvent({ origin: "eventbridge", description: null, metadata: null, personas: null, actionability: null, status: "open", lastUpdatedTime: T0 + 60_000 });
-      expect(await engine.transaction(async (tx) => tx.accountEvents.upsertEvent(sparse, 3000))).toEqual({ id: EVENT_ID, created: false, changed: true });
+      const merged = await engine.transaction(async (tx) => tx.accountEvents.upsertEvent(sparse, 3000));
+      expect(merged).toMatchObject({ id: EVENT_ID, created: false, changed: true });
+      expect([merged.before?.status, merged.after?.status, merged.after?.description]).toEqual(["upcoming", "open", "Your instance will be retired."]);
       expect(await engine.repos.accountEvents.getById(EVENT_ID)).toEqual({
         id: EVENT_ID,
         arn: EVENT_ARN,
@@ -262,7 +294,7 @@ describe.each(ENGINES)("store contract on $name", ({ open }) => {
         { at: "2026-11-20T00:00:00.000Z", status: "upcoming", description: "Your instance will be retired." },
       ]);
       const other = await engine.transaction(async (tx) => tx.accountEvents.upsertEvent(accountEvent({ accountId: "210987654321" }), 6000));
-      expect(other).toEqual({ id: deriveAccountEventId(EVENT_ARN, "210987654321"), created: true, changed: true });
+      expect(other).toMatchObject({ id: deriveAccountEventId(EVENT_ARN, "210987654321"), created: true, changed: true, before: null });
       const ownAccount = await engine.transaction(async (tx) => tx.accountEvents.upsertEvent(accountEvent({ accountId: null, lastUpdatedTime: null }), 7000));
       expect((await engine.repos.accountEvents.getById(ownAccount.id))?.accountId).toBeNull();
       expect(await engine.repos.accountEvents.listUpdates(ownAccount.id)).toEqual([
@@ -435,6 +467,24 @@ describe.each(ENGINES)("store contract on $name", ({ open }) => {
       await engine.transaction(async (tx) => tx.accountSync.saveEventStamp("org", EVENT_ARN, { lastUpdatedTime: null, status: "closed", isComplete: true }, T0 + 20));
       expect(await accountSync.getEventStamp("org", EVENT_ARN)).toEqual({ lastUpdatedTime: null, status: "closed", isComplete: true });
       expect(await accountSync.getEventStamp("account:123", EVENT_ARN)).toBeNull();
+      // Many at once: the last stamp of an ARN listed twice wins, as one by one.
+      await engine.transaction(async (tx) =>
+        tx.accountSync.saveEventStamps(
+          "org",
+          [
+            { arn: `${EVENT_ARN}-2`, stamp: { lastUpdatedTime: T0, status: "open", isComplete: false } },
+            { arn: EVENT_ARN, stamp: { lastUpdatedTime: T0 + 1, status: "open", isComplete: true } },
+            { arn: `${EVENT_ARN}-2`, stamp: { lastUpdatedTime: T0 + 2, status: "closed", isComplete: true } },
+          ],
+          T0 + 30,
+        ),
+      );
+      const stamps = await accountSync.getEventStamps("org", [EVENT_ARN, `${EVENT_ARN}-2`, `${EVENT_ARN}-never`, EVENT_ARN]);
+      expect([...stamps.entries()].sort(([a], [b]) => a.localeCompare(b))).toEqual([
+        [EVENT_ARN, { lastUpdatedTime: T0 + 1, status: "open", isComplete: true }],
+        [`${EVENT_ARN}-2`, { lastUpdatedTime: T0 + 2, status: "closed", isComplete: true }],
+      ]);
+      expect((await accountSync.getEventStamps("account:123", [EVENT_ARN])).size).toBe(0);
 
       expect(await accountSync.getOrgStatus(ACCOUNT)).toBeNull();
       await engine.transaction(async (tx) => tx.accountSync.saveOrgStatus(ACCOUNT, "ENABLED", T0));

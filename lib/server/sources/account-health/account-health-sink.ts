@@ -17,11 +17,16 @@ export interface CycleRecord {
  */
 export interface AccountHealthSink {
   getTarget(targetKey: string): Promise<TargetSyncState>;
-  getEventStamp(targetKey: string, arn: string): Promise<EventSyncStamp | null>;
+  /** Stamps by ARN (absent: never synced). */
+  getEventStamps(targetKey: string, arns: readonly string[]): Promise<Map<string, EventSyncStamp>>;
   getOrgStatus(accountId: string): Promise<{ status: string; checkedAt: number } | null>;
   getCondition(): Promise<AccountSourceCondition | null>;
   saveEvents(records: readonly AccountEventRecord[], nowMs: number): Promise<void>;
-  saveEntities(groups: readonly (readonly [eventId: string, entities: readonly AffectedEntityRecord[]])[]): Promise<void>;
+  /** Entities by event, and (when given) the stamps of the events they complete, in one transaction. */
+  saveEntities(
+    groups: readonly (readonly [eventId: string, entities: readonly AffectedEntityRecord[]])[],
+    stamps?: { targetKey: string; stamps: readonly { arn: string; stamp: EventSyncStamp }[]; nowMs: number },
+  ): Promise<void>;
   saveEventStamps(targetKey: string, stamps: readonly { arn: string; stamp: EventSyncStamp }[], nowMs: number): Promise<void>;
   saveTarget(targetKey: string, state: TargetSyncState): Promise<void>;
   saveOrgStatus(accountId: string, status: string, checkedAt: number): Promise<void>;

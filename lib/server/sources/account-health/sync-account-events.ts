@@ -89,7 +89,6 @@ export async function syncAccountEvents(context: TargetSyncContext, changed: rea
         else context.tally.droppedItems += 1;
       }
     });
-    await buffer.flush();
-    await writeEventStamps(context, batch.arns.flatMap(stampFor));
+    await buffer.flush(batch.arns.flatMap(stampFor));
   });
 }

@@ -97,13 +97,12 @@ export async function syncOrganizationEvents(context: TargetSyncContext, changed
         buffer.add(eventAccount, { ...record, accountId: record.accountId ?? eventAccount });
       }
     });
-    await buffer.flush();
     const done: string[] = [];
     for (const arn of new Set(batch.map((pair) => pair.arn))) {
       const left = (remaining.get(arn) ?? 1) - 1;
       remaining.set(arn, left);
       if (left === 0) done.push(arn);
     }
-    await writeEventStamps(context, stampsFor(done));
+    await buffer.flush(stampsFor(done));
   });
 }

@@ -49,6 +49,7 @@ export async function syncTargetView(context: TargetSyncContext, view: HealthVie
   };
   await listEventPages(context, view, listing, collect(listing.kind === "all"));
   if (isSweepDue && listing.kind !== "all") await listEventPages(context, view, { kind: "statuses", statuses: ["open", "upcoming"] }, collect(true));
+  const stamps = await sink.getEventStamps(targetKey, listed.flatMap(({ event }) => (event.arn ? [event.arn] : [])));
   for (const { event, isSweepListing } of listed) {
     const arn = event.arn;
     if (!arn) {
@@ -56,7 +57,7 @@ export async function syncTargetView(context: TargetSyncContext, view: HealthVie
       continue;
     }
     if (changed.has(arn)) continue;
-    const previous = await sink.getEventStamp(targetKey, arn);
+    const previous = stamps.get(arn) ?? null;
     if (isEventChanged(previous, event, isSweepListing)) changed.set(arn, { arn, listed: event, previous });
   }
 

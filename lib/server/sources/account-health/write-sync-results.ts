@@ -24,12 +24,13 @@ export function createEntityBuffer(context: TargetSyncContext, flushAt = 2000) {
   const eventIds = new Map<string, string>();
   let size = 0;
   let writes: Promise<void> = Promise.resolve();
-  const startWrite = () => {
-    if (size === 0) return;
+  const startWrite = (stamps: readonly { arn: string; stamp: EventSyncStamp }[] = []) => {
+    if (size === 0 && stamps.length === 0) return;
     const groups = [...pending.entries()];
     pending.clear();
     size = 0;
-    writes = writes.then(() => context.sink.saveEntities(groups));
+    const done = stamps.length > 0 ? { targetKey: context.targetKey, stamps, nowMs: context.now() } : undefined;
+    writes = writes.then(() => context.sink.saveEntities(groups, done));
   };
   return {
     add(accountId: string | null, entity: AffectedEntityRecord): void {
@@ -46,8 +47,9 @@ export function createEntityBuffer(context: TargetSyncContext, flushAt = 2000) {
       context.tally.storedEntities += 1;
       if (size >= flushAt) startWrite();
     },
-    async flush(): Promise<void> {
-      startWrite();
+    /** Writes the rest, with the stamps of the events now complete in the same transaction, and waits for it all. */
+    async flush(stamps: readonly { arn: string; stamp: EventSyncStamp }[] = []): Promise<void> {
+      startWrite(stamps);
       await writes;
     },
   };

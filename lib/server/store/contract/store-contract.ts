@@ -78,6 +78,8 @@ export interface PublicEventsRepo {
 export interface AccountEventsRepo {
   /** Merges one record into the stored event; a status or description change adds an update to its history. */
   upsertEvent(record: AccountEventRecord, nowMs: number): Promise<UpsertEventOutcome>;
+  /** The same as upsertEvent for each record in order (a poll stores a page of details at once); one outcome each. */
+  upsertEvents(records: readonly AccountEventRecord[], nowMs: number): Promise<UpsertEventOutcome[]>;
   getById(id: string): Promise<AccountEvent | null>;
   /** Newest first. */
   listUpdates(id: string): Promise<{ at: string; status: string; description: string }[]>;
@@ -103,7 +105,10 @@ export interface AccountSyncStateRepo {
   getTarget(targetKey: string): Promise<TargetSyncState>;
   saveTarget(targetKey: string, state: TargetSyncState): Promise<void>;
   getEventStamp(targetKey: string, arn: string): Promise<EventSyncStamp | null>;
+  /** Stamps of many events at once, by ARN (ARNs without a stamp are absent). */
+  getEventStamps(targetKey: string, arns: readonly string[]): Promise<Map<string, EventSyncStamp>>;
   saveEventStamp(targetKey: string, arn: string, stamp: EventSyncStamp, syncedAt: number): Promise<void>;
+  saveEventStamps(targetKey: string, stamps: readonly { arn: string; stamp: EventSyncStamp }[], syncedAt: number): Promise<void>;
   getOrgStatus(accountId: string): Promise<{ status: string; checkedAt: number } | null>;
   saveOrgStatus(accountId: string, status: string, checkedAt: number): Promise<void>;
   getCondition(): Promise<AccountSourceCondition | null>;

@@ -1,3 +1,4 @@
+import type { AccountEvent } from "@/lib/shared/account-health-contract";
 import type { HealthStatus } from "@/lib/shared/health-status";
 import type { ImpactedServiceRecord, PublicUpdateRecord, CurrentEventRecord } from "@/lib/server/domain/public-status-records";
 
@@ -69,6 +70,9 @@ export interface UpsertEventOutcome {
   id: string;
   created: boolean;
   changed: boolean;
+  /** the event as stored before this upsert (null when new) and after it (null when nothing changed) */
+  before: AccountEvent | null;
+  after: AccountEvent | null;
 }
 
 /** What all pages and backup copies of one EventBridge communication share. */

@@ -1,4 +1,3 @@
-import { deriveAccountEventId } from "@/lib/server/domain/derive-record-ids";
 import type { NewJournalEntry } from "@/lib/server/store/contract/journal-contract";
 import type { StoreRepos } from "@/lib/server/store/contract/store-contract";
 import type { StoredPublicEvent } from "@/lib/server/store/contract/store-records";
@@ -55,14 +54,14 @@ export function createJournalingTransaction(raw: StoreRepos, deps: { now: () => 
     accountEvents: {
       ...raw.accountEvents,
       async upsertEvent(record, nowMs) {
-        const id = deriveAccountEventId(record.arn, record.accountId);
-        const before = await raw.accountEvents.getById(id);
         const outcome = await raw.accountEvents.upsertEvent(record, nowMs);
-        if (outcome.changed) {
-          const after = await raw.accountEvents.getById(outcome.id);
-          if (after) push(deriveAccountEventChange(before, after, nowMs));
-        }
+        if (outcome.after) push(deriveAccountEventChange(outcome.before, outcome.after, nowMs));
         return outcome;
+      },
+      async upsertEvents(records, nowMs) {
+        const outcomes = await raw.accountEvents.upsertEvents(records, nowMs);
+        for (const outcome of outcomes) if (outcome.after) push(deriveAccountEventChange(outcome.before, outcome.after, nowMs));
+        return outcomes;
       },
       async upsertEntities(eventId, list) {
         const before = await raw.accountEvents.getById(eventId);

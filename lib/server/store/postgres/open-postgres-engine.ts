@@ -56,6 +56,7 @@ export async function openPostgresEngine(options: PostgresEngineOptions): Promis
   };
 
   const listeners = new Set<(latestJournalId: number) => void>();
+  let closing: Promise<void> | null = null;
   const announce = (latestJournalId: number) => {
     for (const listener of listeners) {
       try {
@@ -81,12 +82,12 @@ export async function openPostgresEngine(options: PostgresEngineOptions): Promis
         }
         result = await work(createPgRepos(client));
         // Only a transaction that wrote has a transaction id; its NOTIFY is delivered at COMMIT.
-        const state = await client.query<{ wrote: boolean; last_id: number }>(
-          "SELECT pg_current_xact_id_if_assigned() IS NOT NULL AS wrote, last_id FROM journal_head",
+        const state = await client.query<{ last_id: number }>(
+          "SELECT last_id, pg_notify($1, last_id::text) FROM journal_head WHERE pg_current_xact_id_if_assigned() IS NOT NULL",
+          [JOURNAL_CHANNEL],
         );
         const row = state.rows[0];
-        if (row?.wrote) {
-          await client.query("SELECT pg_notify($1, $2)", [JOURNAL_CHANNEL, String(row.last_id)]);
+        if (row) {
           announced = row.last_id;
           if (pendingEchoes.size < MAX_PENDING_ECHOES) expectEcho(announced, 1);
         }
@@ -143,10 +144,14 @@ export async function openPostgresEngine(options: PostgresEngineOptions): Promis
     async ping() {
       await pool.query("SELECT 1");
     },
-    async close() {
-      listeners.clear();
-      await journalListener.close();
-      await pool.end();
+    close() {
+      // Idempotent: a shutdown hook and a test's cleanup may both close the store.
+      closing ??= (async () => {
+        listeners.clear();
+        await journalListener.close();
+        await pool.end();
+      })();
+      return closing;
     },
   };
 }

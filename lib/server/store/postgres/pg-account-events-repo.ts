@@ -111,10 +111,11 @@ export function createPgAccountEventsRepo(db: Queryable): AccountEventsRepo {
    * Inserts or merges under the row lock; a concurrent first insert of the same event turns into a merge. An
    * unchanged record returns after a plain read: no lock, so the transaction stays read-only and announces nothing.
    */
-  async function writeEvent(id: string, record: AccountEventRecord, nowMs: number): Promise<{ before: EventRow | null; merged: EventRow } | null> {
+  async function writeEvent(id: string, record: AccountEventRecord, nowMs: number): Promise<{ before: EventRow | null; merged: EventRow | null }> {
     const unlocked = await selectRow<EventRow>(db, `${SELECT_EVENT} WHERE id = $1`, [id]);
-    if (unlocked && !isChanged(mergeEvent(id, record, unlocked, nowMs), unlocked)) return null;
-    let before = await selectForUpdate(id);
+    if (unlocked && !isChanged(mergeEvent(id, record, unlocked, nowMs), unlocked)) return { before: unlocked, merged: null };
+    // Not there a moment ago: try the insert straight away (a concurrent first insert makes it a merge below).
+    let before = unlocked ? await selectForUpdate(id) : null;
     if (!before) {
       const merged = mergeEvent(id, record, null, nowMs);
       if ((await execute(db, INSERT_EVENT, COLUMNS.map((column) => merged[column]))) === 1) return { before: null, merged };
@@ -122,27 +123,74 @@ export function createPgAccountEventsRepo(db: Queryable): AccountEventsRepo {
       if (!before) throw new Error(`account event ${id} vanished during upsert`);
     }
     const merged = mergeEvent(id, record, before, nowMs);
-    if (!isChanged(merged, before)) return null;
+    if (!isChanged(merged, before)) return { before, merged: null };
     await execute(db, UPDATE_EVENT, [id, ...UPDATED.map((column) => merged[column])]);
     return { before, merged };
   }
 
+async function upsertEvent(record: AccountEventRecord, nowMs: number): Promise<UpsertEventOutcome> {
+    const id = deriveAccountEventId(record.arn, record.accountId);
+    const { before, merged } = await writeEvent(id, record, nowMs);
+    if (!merged) return { id, created: false, changed: false, before: before ? toAccountEvent(before) : null, after: null };
+    const isNewChapter = !before || before.status !== merged.status || before.description !== merged.description;
+    if (isNewChapter) {
+      await execute(
+        db,
+        `INSERT INTO account_event_updates (event_id, seq, at, status, description)
+         SELECT $1, COALESCE(MAX(seq), 0) + 1, $2, $3, $4 FROM account_event_updates WHERE event_id = $1`,
+        [id, merged.last_updated_time ?? nowMs, merged.status, merged.description],
+      );
+    }
+    return { id, created: !before, changed: true, before: before ? toAccountEvent(before) : null, after: toAccountEvent(merged) };
+  }
+
   return {
-    async upsertEvent(record, nowMs): Promise<UpsertEventOutcome> {
-      const id = deriveAccountEventId(record.arn, record.accountId);
-      const written = await writeEvent(id, record, nowMs);
-      if (!written) return { id, created: false, changed: false };
-      const { before, merged } = written;
-      const isNewChapter = !before || before.status !== merged.status || before.description !== merged.description;
-      if (isNewChapter) {
-        await execute(
-          db,
-          `INSERT INTO account_event_updates (event_id, seq, at, status, description)
-           SELECT $1, COALESCE(MAX(seq), 0) + 1, $2, $3, $4 FROM account_event_updates WHERE event_id = $1`,
-          [id, merged.last_updated_time ?? nowMs, merged.status, merged.description],
-        );
+    upsertEvent,
+    /**
+     * A page of records in a few statements: one read of what is stored, one multi-row insert of the new events,
+     * one insert of their first chapters. Changed events, and any that another writer inserted meanwhile, take the
+     * single-record path (under the row lock), so the result is what upsertEvent gives record by record.
+     */
+    async upsertEvents(records, nowMs) {
+      const ids = records.map((record) => deriveAccountEventId(record.arn, record.accountId));
+      if (new Set(ids).size !== ids.length) {
+        const outcomes: UpsertEventOutcome[] = [];
+        for (const record of records) outcomes.push(await upsertEvent(record, nowMs));
+        return outcomes;
       }
-      return { id, created: !before, changed: true };
+      const stored = new Set((await selectRows<{ id: string }>(db, "SELECT id FROM account_events WHERE id = ANY($1::text[])", [ids])).map((row) => row.id));
+      const fresh = new Map<string, EventRow>();
+      for (const [index, record] of records.entries()) {
+        const id = ids[index] ?? "";
+        if (!stored.has(id)) fresh.set(id, mergeEvent(id, record, null, nowMs));
+      }
+      const inserted = new Set<string>();
+      if (fresh.size > 0) {
+        const rows = [...fresh.values()];
+        const values = rows.map((_, row) => `(${COLUMNS.map((__, column) => `$${row * COLUMNS.length + column + 1}`).join(", ")})`).join(", ");
+        const result = await db.query<{ id: string }>(
+          `INSERT INTO account_events (${COLUMNS.join(", ")}) VALUES ${values} ON CONFLICT (id) DO NOTHING RETURNING id`,
+          rows.flatMap((row) => COLUMNS.map((column) => row[column])),
+        );
+        for (const row of result.rows) inserted.add(row.id);
+        const chapters = rows.filter((row) => inserted.has(row.id));
+        if (chapters.length > 0) {
+          await execute(
+            db,
+            `INSERT INTO account_event_updates (event_id, seq, at, status, description) SELECT id, 1, at, status, description
+             FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[]) AS chapter(id, at, status, description)`,
+            [chapters.map((row) => row.id), chapters.map((row) => row.last_updated_time ?? nowMs), chapters.map((row) => row.status), chapters.map((row) => row.description)],
+          );
+        }
+      }
+      const outcomes: UpsertEventOutcome[] = [];
+      for (const [index, record] of records.entries()) {
+        const id = ids[index] ?? "";
+        const merged = fresh.get(id);
+        if (merged && inserted.has(id)) outcomes.push({ id, created: true, changed: true, before: null, after: toAccountEvent(merged) });
+        else outcomes.push(await upsertEvent(record, nowMs));
+      }
+      return outcomes;
     },
     async getById(id) {
       const row = await selectRow<EventRow>(db, `${SELECT_EVENT} WHERE id = $1`, [id]);

@@ -1,7 +1,7 @@
 import { accountSourceConditionSchema } from "@/lib/server/domain/account-sync-state";
 import type { AccountSyncStateRepo } from "@/lib/server/store/contract/store-contract";
 import { createPgMetaRepo, deleteMeta } from "@/lib/server/store/postgres/pg-meta-repo";
-import { execute, selectRow, type Queryable } from "@/lib/server/store/postgres/queryable";
+import { execute, selectRow, selectRows, type Queryable } from "@/lib/server/store/postgres/queryable";
 
 const CONDITION_META_KEY = "account-health.condition";
 
@@ -40,6 +40,29 @@ export function createPgAccountSyncStateRepo(db: Queryable): AccountSyncStateRep
          ON CONFLICT (target_key, arn) DO UPDATE SET last_updated_time = EXCLUDED.last_updated_time, status = EXCLUDED.status,
            is_complete = EXCLUDED.is_complete, synced_at = EXCLUDED.synced_at`,
         [targetKey, arn, stamp.lastUpdatedTime, stamp.status, stamp.isComplete ? 1 : 0, syncedAt],
+      );
+    },
+    async getEventStamps(targetKey, arns) {
+      const rows = await selectRows<{ arn: string; last_updated_time: number | null; status: string; is_complete: number }>(
+        db,
+        "SELECT arn, last_updated_time, status, is_complete FROM account_sync_events WHERE target_key = $1 AND arn = ANY($2::text[])",
+        [targetKey, [...new Set(arns)]],
+      );
+      return new Map(rows.map((row) => [row.arn, { lastUpdatedTime: row.last_updated_time, status: row.status, isComplete: row.is_complete === 1 }]));
+    },
+    async saveEventStamps(targetKey, stamps, syncedAt) {
+      // One statement cannot touch a row twice: the last stamp of an ARN wins, as it would one by one.
+      const latest = new Map(stamps.map(({ arn, stamp }) => [arn, stamp]));
+      if (latest.size === 0) return;
+      const arns = [...latest.keys()];
+      const values = [...latest.values()];
+      await execute(
+        db,
+        `INSERT INTO account_sync_events (target_key, arn, last_updated_time, status, is_complete, synced_at)
+         SELECT $1::text, *, $6::bigint FROM unnest($2::text[], $3::bigint[], $4::text[], $5::smallint[])
+         ON CONFLICT (target_key, arn) DO UPDATE SET last_updated_time = EXCLUDED.last_updated_time, status = EXCLUDED.status,
+           is_complete = EXCLUDED.is_complete, synced_at = EXCLUDED.synced_at`,
+        [targetKey, arns, values.map((stamp) => stamp.lastUpdatedTime), values.map((stamp) => stamp.status), values.map((stamp) => (stamp.isComplete ? 1 : 0)), syncedAt],
       );
     },
     async getOrgStatus(accountId) {

@@ -1,8 +1,6 @@
 import { JOURNAL_KINDS, type JournalEntry, type JournalKind, type JournalReader, type JournalWriter } from "@/lib/server/store/contract/journal-contract";
 import { execute, selectRow, selectRows, type Queryable } from "@/lib/server/store/postgres/queryable";
 
-/** Transaction advisory lock of journal appenders ("hd-jrnl" as bytes). */
-export const JOURNAL_LOCK_KEY = 0x68642d6a726e6c00n;
 
 interface RawRow {
   id: number;
@@ -65,16 +63,18 @@ export function createPgJournalRepo(db: Queryable): JournalReader & JournalWrite
     },
     async append(entries) {
       if (entries.length === 0) return;
-      await execute(db, "SELECT pg_advisory_xact_lock($1)", [JOURNAL_LOCK_KEY.toString()]);
-      const head = await selectRow<{ last_id: number }>(db, "UPDATE journal_head SET last_id = last_id + $1 RETURNING last_id", [entries.length]);
-      if (!head) throw new Error("journal_head is missing: the journal migration did not run");
-      const first = head.last_id - entries.length + 1;
-      await execute(
+      // The row lock that UPDATE takes on journal_head is held to COMMIT: appenders queue there, so ids are handed
+      // out in commit order and a reader of `id > N` never skips one that commits later. One statement, one trip.
+      const appended = await execute(
         db,
-        `INSERT INTO journal (id, at, kind, subject_json, summary_json, region, service, account_id, category)
-         SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])`,
+        `WITH head AS (UPDATE journal_head SET last_id = last_id + $1 RETURNING last_id)
+         INSERT INTO journal (id, at, kind, subject_json, summary_json, region, service, account_id, category)
+         SELECT head.last_id - $1 + entry.ord, entry.at, entry.kind, entry.subject_json, entry.summary_json, entry.region, entry.service,
+           entry.account_id, entry.category
+         FROM head, unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
+           WITH ORDINALITY AS entry(at, kind, subject_json, summary_json, region, service, account_id, category, ord)`,
         [
-          entries.map((_, index) => first + index),
+          entries.length,
           entries.map((entry) => entry.at),
           entries.map((entry) => entry.kind),
           entries.map((entry) => JSON.stringify(entry.subject)),
@@ -85,6 +85,7 @@ export function createPgJournalRepo(db: Queryable): JournalReader & JournalWrite
           entries.map((entry) => entry.scope.category),
         ],
       );
+      if (appended !== entries.length) throw new Error("journal_head is missing: the journal migration did not run");
     },
     prune(beforeMs) {
       return execute(db, "DELETE FROM journal WHERE at < $1", [beforeMs]);

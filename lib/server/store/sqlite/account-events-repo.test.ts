@@ -32,7 +32,7 @@ describe("account events repo", () => {
   it("merges sparse records without erasing detail, and keeps a history of chapters", async () => {
     const store = openHealthdeckStore(":memory:");
     const first = await store.write((tx) => tx.accountEvents.upsertEvent(record(), 1000));
-    expect(first).toEqual({ id: deriveAccountEventId(ARN, "123456789012"), created: true, changed: true });
+    expect(first).toMatchObject({ id: deriveAccountEventId(ARN, "123456789012"), created: true, changed: true, before: null });
     expect((await store.write((tx) => tx.accountEvents.upsertEvent(record(), 2000))).changed).toBe(false);
 
     const sparse = record({ origin: "eventbridge", description: null, metadata: null, personas: null, actionability: null, status: "open" });

@@ -3,6 +3,7 @@ import { isSecurityEventCode, type AccountEvent } from "@/lib/shared/account-hea
 import type { AccountEventRecord } from "@/lib/server/domain/account-health-records";
 import { deriveAccountEventId } from "@/lib/server/domain/derive-record-ids";
 import type { AccountEventsRepo, AffectedEntitiesRepo } from "@/lib/server/store/contract/store-contract";
+import type { UpsertEventOutcome } from "@/lib/server/store/contract/store-records";
 import { createAffectedEntitiesRepo } from "@/lib/server/store/sqlite/affected-entities-repo";
 import type { SqliteDatabase } from "@/lib/server/store/sqlite/open-database";
 
@@ -88,52 +89,59 @@ export function createAccountEventsRepo(db: SqliteDatabase): AccountEventsRepo &
     "INSERT OR IGNORE INTO ingest_receipts (account_id, event_arn, communication_id, received_at) VALUES (?, ?, ?, ?)",
   );
 
+  /** Merges one record into the stored event; a status or description change adds an update to its history. */
+async function upsertEvent(record: AccountEventRecord, nowMs: number): Promise<UpsertEventOutcome> {
+    const id = deriveAccountEventId(record.arn, record.accountId);
+    const before = selectById.get(id);
+    const origins = new Set(before ? before.origins.split(",") : []);
+    origins.add(record.origin);
+    const merged = {
+      id,
+      arn: record.arn,
+      account_id: record.accountId ?? "",
+      service: record.service || before?.service || "",
+      event_type_code: record.eventTypeCode || before?.event_type_code || "",
+      category: record.category || before?.category || "",
+      region: record.region ?? before?.region ?? null,
+      availability_zone: record.availabilityZone ?? before?.availability_zone ?? null,
+      status: record.status || before?.status || "",
+      scope: record.scope ?? before?.scope ?? null,
+      start_time: record.startTime ?? before?.start_time ?? null,
+      end_time: record.endTime ?? before?.end_time ?? null,
+      last_updated_time: record.lastUpdatedTime ?? before?.last_updated_time ?? null,
+      description: record.description ?? before?.description ?? "",
+      metadata_json: record.metadata ? JSON.stringify(record.metadata) : (before?.metadata_json ?? "{}"),
+      actionability: record.actionability ?? before?.actionability ?? null,
+      personas_json: record.personas ? JSON.stringify(record.personas) : (before?.personas_json ?? "[]"),
+      origins: [...origins].sort().join(","),
+      entity_counts_json: before?.entity_counts_json ?? JSON.stringify({ total: 0, byStatus: {} }),
+      first_seen_at: before?.first_seen_at ?? nowMs,
+      updated_at: nowMs,
+    };
+    if (!before) {
+      insertEvent.run(merged);
+    } else {
+      const changed = (Object.keys(merged) as (keyof typeof merged)[]).some(
+        (key) => key !== "updated_at" && merged[key] !== before[key],
+      );
+      if (!changed) return { id, created: false, changed: false, before: toAccountEvent(before), after: null };
+      updateEvent.run(merged);
+    }
+    const isNewChapter = !before || before.status !== merged.status || before.description !== merged.description;
+    if (isNewChapter) {
+      const seq = (nextSeq.get(id)?.seq ?? 0) + 1;
+      insertUpdate.run(id, seq, merged.last_updated_time ?? nowMs, merged.status, merged.description);
+    }
+    return { id, created: !before, changed: true, before: before ? toAccountEvent(before) : null, after: toAccountEvent(merged) };
+  }
+
   return {
     ...createAffectedEntitiesRepo(db),
-    /** Merges one record into the stored event; a status or description change adds an update to its history. */
-    async upsertEvent(record: AccountEventRecord, nowMs: number) {
-      const id = deriveAccountEventId(record.arn, record.accountId);
-      const before = selectById.get(id);
-      const origins = new Set(before ? before.origins.split(",") : []);
-      origins.add(record.origin);
-      const merged = {
-        id,
-        arn: record.arn,
-        account_id: record.accountId ?? "",
-        service: record.service || before?.service || "",
-        event_type_code: record.eventTypeCode || before?.event_type_code || "",
-        category: record.category || before?.category || "",
-        region: record.region ?? before?.region ?? null,
-        availability_zone: record.availabilityZone ?? before?.availability_zone ?? null,
-        status: record.status || before?.status || "",
-        scope: record.scope ?? before?.scope ?? null,
-        start_time: record.startTime ?? before?.start_time ?? null,
-        end_time: record.endTime ?? before?.end_time ?? null,
-        last_updated_time: record.lastUpdatedTime ?? before?.last_updated_time ?? null,
-        description: record.description ?? before?.description ?? "",
-        metadata_json: record.metadata ? JSON.stringify(record.metadata) : (before?.metadata_json ?? "{}"),
-        actionability: record.actionability ?? before?.actionability ?? null,
-        personas_json: record.personas ? JSON.stringify(record.personas) : (before?.personas_json ?? "[]"),
-        origins: [...origins].sort().join(","),
-        entity_counts_json: before?.entity_counts_json ?? JSON.stringify({ total: 0, byStatus: {} }),
-        first_seen_at: before?.first_seen_at ?? nowMs,
-        updated_at: nowMs,
-      };
-      if (!before) {
-        insertEvent.run(merged);
-      } else {
-        const changed = (Object.keys(merged) as (keyof typeof merged)[]).some(
-          (key) => key !== "updated_at" && merged[key] !== before[key],
-        );
-        if (!changed) return { id, created: false, changed: false };
-        updateEvent.run(merged);
-      }
-      const isNewChapter = !before || before.status !== merged.status || before.description !== merged.description;
-      if (isNewChapter) {
-        const seq = (nextSeq.get(id)?.seq ?? 0) + 1;
-        insertUpdate.run(id, seq, merged.last_updated_time ?? nowMs, merged.status, merged.description);
-      }
-      return { id, created: !before, changed: true };
+    upsertEvent,
+    async upsertEvents(records, nowMs) {
+      const outcomes = [];
+      for (const record of records) outcomes.push(await upsertEvent(record, nowMs));
+      return outcomes;
     },
     async getById(id) {
       const row = selectById.get(id);

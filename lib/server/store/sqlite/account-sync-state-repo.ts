@@ -1,4 +1,4 @@
-import { accountSourceConditionSchema } from "@/lib/server/domain/account-sync-state";
+import { accountSourceConditionSchema, type EventSyncStamp } from "@/lib/server/domain/account-sync-state";
 import type { AccountSyncStateRepo } from "@/lib/server/store/contract/store-contract";
 import type { SqliteDatabase } from "@/lib/server/store/sqlite/open-database";
 
@@ -39,8 +39,19 @@ export function createAccountSyncStateRepo(db: SqliteDatabase): AccountSyncState
       if (!row) return null;
       return { lastUpdatedTime: row.last_updated_time, status: row.status, isComplete: row.is_complete === 1 };
     },
+    async getEventStamps(targetKey, arns) {
+      const stamps = new Map<string, EventSyncStamp>();
+      for (const arn of arns) {
+        const row = selectStamp.get(targetKey, arn);
+        if (row) stamps.set(arn, { lastUpdatedTime: row.last_updated_time, status: row.status, isComplete: row.is_complete === 1 });
+      }
+      return stamps;
+    },
     async saveEventStamp(targetKey, arn, stamp, syncedAt) {
       upsertStamp.run(targetKey, arn, stamp.lastUpdatedTime, stamp.status, stamp.isComplete ? 1 : 0, syncedAt);
+    },
+    async saveEventStamps(targetKey, stamps, syncedAt) {
+      for (const { arn, stamp } of stamps) upsertStamp.run(targetKey, arn, stamp.lastUpdatedTime, stamp.status, stamp.isComplete ? 1 : 0, syncedAt);
     },
     async getOrgStatus(accountId) {
       const row = selectOrg.get(accountId);
