@@ -18,6 +18,7 @@ export function getRuntime(): HealthdeckRuntime {
       databaseUrl: config.HEALTHDECK_DATABASE_URL,
       poolSize: config.HEALTHDECK_DATABASE_POOL_SIZE,
       leaderRetryMs: config.HEALTHDECK_LEADER_RETRY_SECONDS * 1000,
+      canLead: config.HEALTHDECK_POLLER === "on",
       logger,
     });
     holder[RUNTIME_KEY] = createHealthdeckRuntime({ config, store, logger });

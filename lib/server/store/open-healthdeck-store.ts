@@ -10,6 +10,8 @@ export interface StoreSettings {
   databaseUrl?: string | null;
   poolSize?: number;
   leaderRetryMs?: number;
+  /** false for a process that never polls (HEALTHDECK_POLLER=off): it must not hold the leader lock either */
+  canLead?: boolean;
   logger?: Logger;
 }
 
@@ -24,6 +26,7 @@ export function openHealthdeckStore(settings: StoreSettings | string): Healthdec
     connectionString: resolved.databaseUrl,
     poolSize: resolved.poolSize ?? 10,
     leaderRetryMs: resolved.leaderRetryMs ?? 5_000,
+    canLead: resolved.canLead ?? true,
     logger: resolved.logger,
   });
   opening.catch((error: unknown) => resolved.logger?.error("cannot open the PostgreSQL store", { error: error instanceof Error ? error.message : String(error) }));

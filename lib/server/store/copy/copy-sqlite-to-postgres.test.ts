@@ -8,6 +8,7 @@ import { copySqliteToPostgres } from "@/lib/server/store/copy/copy-sqlite-to-pos
 import { openPostgresEngine } from "@/lib/server/store/postgres/open-postgres-engine";
 import { openSqliteEngine } from "@/lib/server/store/sqlite/open-sqlite-engine";
 import { accountEvent, assembledEvent, entity } from "@/lib/server/store/store-contract-fixtures";
+import { EVENT_ID as OLD_EVENT_ID, seedAtVersion } from "@/tests/support/seed-older-sqlite";
 import { startPostgres, type TestPostgres } from "@/tests/support/start-postgres";
 
 let cluster: TestPostgres;
@@ -56,6 +57,22 @@ describe("db:copy", () => {
     } finally {
       await sqlite.close();
       await postgres.close();
+    }
+  }, 60_000);
+
+  it("copies an installation at an older schema version after upgrading it", async () => {
+    const oldDir = mkdtempSync(path.join(tmpdir(), "healthdeck-copy-old-"));
+    try {
+      seedAtVersion(oldDir, 2);
+      const url = await cluster.createDatabase("copy_old");
+      const report = await copySqliteToPostgres({ fromDataDir: oldDir, toUrl: url });
+      expect(report.isVerified).toBe(true);
+      const postgres = createHealthdeckStore(await openPostgresEngine({ connectionString: url }));
+      expect((await postgres.accountEvents.getById(OLD_EVENT_ID))?.description).toBe("Your instance will be retired.");
+      expect(await postgres.accountEvents.getEntitiesVersion(OLD_EVENT_ID)).toBe(0);
+      await postgres.close();
+    } finally {
+      rmSync(oldDir, { recursive: true, force: true });
     }
   }, 60_000);
 

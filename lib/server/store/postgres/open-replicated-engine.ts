@@ -1,5 +1,5 @@
 import type { Logger } from "@/lib/server/logging/create-logger";
-import type { StoreEngine } from "@/lib/server/store/contract/store-contract";
+import type { Coordinator, StoreEngine } from "@/lib/server/store/contract/store-contract";
 import { createLeaderElection } from "@/lib/server/store/postgres/leader-election";
 import { openPostgresEngine } from "@/lib/server/store/postgres/open-postgres-engine";
 
@@ -7,14 +7,21 @@ export interface ReplicatedEngineOptions {
   connectionString: string;
   poolSize: number;
   leaderRetryMs: number;
+  /** false: this replica serves but never stands for leader (and so never polls) */
+  canLead: boolean;
   logger?: Logger;
 }
+
+const NEVER_LEADS: Coordinator = { role: "follower", onRoleChange: () => () => {} };
 
 /**
  * PostgreSQL as several replicas use it: the engine (schema migrated once, commits heard from every replica) plus
  * the leader election that decides who polls, and fences every poller write with the leader's term.
  */
 export async function openReplicatedEngine(options: ReplicatedEngineOptions): Promise<StoreEngine> {
+  if (!options.canLead) {
+    return openPostgresEngine({ connectionString: options.connectionString, poolSize: options.poolSize, logger: options.logger, coordinator: NEVER_LEADS });
+  }
   const election = createLeaderElection({
     connectionString: options.connectionString,
     retryMs: options.leaderRetryMs,
