@@ -30,6 +30,9 @@ export async function startPublicStack(options: {
   latencyMs?: number;
   /** the runtime's clock (epoch ms); default Date.now */
   now?: () => number;
+  /** a PostgreSQL database instead of the temp SQLite directory (the runtime then takes part in the leader election) */
+  databaseUrl?: string;
+  leaderRetryMs?: number;
 }): Promise<PublicStack> {
   const simulator = await createPublicStatusSimulator({ scenario: options.scenario, latencyMs: options.latencyMs });
   const dataDir = mkdtempSync(path.join(tmpdir(), "healthdeck-it-"));
@@ -48,7 +51,7 @@ export async function startPublicStack(options: {
   const makeRuntime = () =>
     createHealthdeckRuntime({
       config,
-      store: openHealthdeckStore(dataDir),
+      store: openHealthdeckStore({ dataDir, databaseUrl: options.databaseUrl, leaderRetryMs: options.leaderRetryMs ?? 1000 }),
       logger: silentLogger,
       now: options.now,
       onCycle: (report) => reports.push(report),
