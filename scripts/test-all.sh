@@ -7,6 +7,9 @@ step() { echo "=== $1 ($(date +%T))"; }
 mkdir -p reports
 rm -f reports/vitest.json reports/playwright.json
 
+step "system packages"
+bash scripts/ensure-system-packages.sh || exit 1
+
 step "typecheck"
 npx next typegen >/dev/null && npx tsc --noEmit || exit 1
 
