@@ -4,6 +4,7 @@ import type { AffectedEntitiesRepo } from "@/lib/server/store/contract/store-con
 import type { EntityQuery } from "@/lib/server/store/contract/store-records";
 import { countEntitiesFor } from "@/lib/server/store/common/entity-columns-encoder";
 import { createEntityColumnsEncoder } from "@/lib/server/store/common/entity-columns-encoder";
+import { readEntityMetadata } from "@/lib/server/store/common/parse-stored-json";
 import { buildPgEntityQuerySql } from "@/lib/server/store/postgres/pg-entity-query-sql";
 import { execute, selectArrays, selectRow, selectRows, type Queryable } from "@/lib/server/store/postgres/queryable";
 
@@ -44,15 +45,6 @@ function splitIntoRounds(entities: readonly AffectedEntityRecord[]): { key: stri
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-/** Entity metadata is JSON we wrote ourselves; a cheap shape check keeps 50,000-row pages fast. */
-function readEntityMetadata(json: string): Record<string, string> {
-  if (json === "{}") return {};
-  const value: unknown = JSON.parse(json);
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return {};
-  const metadata: Record<string, string> = {};
-  for (const [key, item] of Object.entries(value)) if (typeof item === "string") metadata[key] = item;
-  return metadata;
-}
 
 export function createPgAffectedEntitiesRepo(db: Queryable): AffectedEntitiesRepo {
   async function readPage(eventId: string, query: EntityQuery): Promise<{ rows: RawEntityRow[]; count: () => Promise<number> }> {

@@ -1,43 +1,9 @@
 import type { CurrentEventRecord } from "@/lib/server/domain/public-status-records";
-import { healthStatusSchema } from "@/lib/shared/health-status";
 import type { CurrentEventsRepo } from "@/lib/server/store/contract/store-contract";
-import type { StoredCurrentEvent } from "@/lib/server/store/contract/store-records";
-import { parseImpactedJson } from "@/lib/server/store/common/parse-stored-json";
 import { execute, selectRows, type Queryable } from "@/lib/server/store/postgres/queryable";
+import { toStoredCurrentEvent, type CurrentEventRow } from "@/lib/server/store/common/public-status-rows";
 
-interface RawRow {
-  arn: string;
-  key: string;
-  region: string | null;
-  service_name: string;
-  status: string;
-  resolved: number;
-  summary: string;
-  started_at: number;
-  ended_at: number | null;
-  impacted_json: string;
-  in_feed: number;
-  last_seen_at: number;
-}
-
-type Compared = Pick<RawRow, "in_feed" | "status" | "resolved" | "summary" | "ended_at" | "started_at" | "impacted_json">;
-
-function toStored(row: RawRow): StoredCurrentEvent {
-  return {
-    arn: row.arn,
-    key: row.key,
-    region: row.region,
-    serviceName: row.service_name,
-    status: healthStatusSchema.catch("unknown").parse(row.status),
-    resolved: row.resolved === 1,
-    summary: row.summary,
-    startedAt: row.started_at,
-    endedAt: row.ended_at,
-    impacted: parseImpactedJson(row.impacted_json),
-    inFeed: row.in_feed === 1,
-    lastSeenAt: row.last_seen_at,
-  };
-}
+type Compared = Pick<CurrentEventRow, "in_feed" | "status" | "resolved" | "summary" | "ended_at" | "started_at" | "impacted_json">;
 
 function toCompared(event: CurrentEventRecord): Compared {
   return {
@@ -58,12 +24,12 @@ const isSame = (a: Compared, b: Compared) =>
 export function createPgCurrentEventsRepo(db: Queryable): CurrentEventsRepo {
   return {
     async listForKey(key) {
-      const rows = await selectRows<RawRow>(db, "SELECT * FROM current_events WHERE key = $1 ORDER BY started_at", [key]);
-      return rows.map(toStored);
+      const rows = await selectRows<CurrentEventRow>(db, "SELECT * FROM current_events WHERE key = $1 ORDER BY started_at", [key]);
+      return rows.map(toStoredCurrentEvent);
     },
     async applyFeed(events, nowSeconds) {
       const arns = [...new Set(events.map((event) => event.arn))];
-      const stored = await selectRows<RawRow>(db, "SELECT * FROM current_events WHERE arn = ANY($1::text[]) FOR UPDATE", [arns]);
+      const stored = await selectRows<CurrentEventRow>(db, "SELECT * FROM current_events WHERE arn = ANY($1::text[]) FOR UPDATE", [arns]);
       // The feed may list an ARN twice: compare each copy with the one before it, as SQLite's row-by-row upsert does.
       const current = new Map<string, Compared>(stored.map((row) => [row.arn, row]));
       const latest = new Map<string, CurrentEventRecord>();

@@ -1,62 +1,18 @@
-import { JOURNAL_KINDS, type JournalEntry, type JournalKind, type JournalReader, type JournalWriter } from "@/lib/server/store/contract/journal-contract";
+import { buildJournalWhere, toJournalEntry, type JournalRow } from "@/lib/server/store/common/journal-rows";
+import type { JournalReader, JournalWriter } from "@/lib/server/store/contract/journal-contract";
 import { execute, selectRow, selectRows, type Queryable } from "@/lib/server/store/postgres/queryable";
 
-
-interface RawRow {
-  id: number;
-  at: number;
-  kind: string;
-  subject_json: string;
-  summary_json: string;
-  region: string | null;
-  service: string | null;
-  account_id: string | null;
-  category: string | null;
-}
-
-/** A kind this version does not know was written by a newer replica (a rolling upgrade): passed on as written. */
-function toKind(kind: string): JournalKind {
-  return JOURNAL_KINDS.find((candidate) => candidate === kind) ?? (kind as JournalKind);
-}
-
-/** JSON this repository wrote itself from typed values (subject, summary): it parses back to the same type. */
-function readOwnJson<T>(json: string): T {
-  return JSON.parse(json) as T;
-}
-
-function toEntry(row: RawRow): JournalEntry {
-  return {
-    id: row.id,
-    at: row.at,
-    kind: toKind(row.kind),
-    subject: readOwnJson<JournalEntry["subject"]>(row.subject_json),
-    summary: readOwnJson<JournalEntry["summary"]>(row.summary_json),
-    scope: { region: row.region, service: row.service, accountId: row.account_id, category: row.category },
-  };
-}
-
 /**
- * Appenders take a transaction advisory lock, held until COMMIT: transactions that append commit one after
- * another, in id order, so a reader of `id > after` never skips an id that commits later. journal_head keeps the
- * last id ever given out (never reused after a prune); it rolls back with the transaction, so ids have no gaps.
+ * Appenders update the one journal_head row and hold its lock until COMMIT: transactions that append commit one
+ * after another, in id order, so a reader of `id > after` never skips an id that commits later. journal_head keeps
+ * the last id ever given out (never reused after a prune); it rolls back with the transaction, so ids have no gaps.
  */
 export function createPgJournalRepo(db: Queryable): JournalReader & JournalWriter {
   return {
     async read(after, limit, filter) {
-      const values: unknown[] = [after];
-      const where = ["id > $1"];
-      const narrow = (column: string, list: readonly string[]) => {
-        if (list.length === 0) return;
-        values.push([...list]);
-        where.push(`(${column} IS NULL OR ${column} = ANY($${values.length}::text[]))`);
-      };
-      narrow("region", filter.regions);
-      narrow("LOWER(service)", filter.services.map((service) => service.toLowerCase()));
-      narrow("account_id", filter.accounts);
-      narrow("category", filter.categories);
-      values.push(limit);
-      const rows = await selectRows<RawRow>(db, `SELECT * FROM journal WHERE ${where.join(" AND ")} ORDER BY id LIMIT $${values.length}`, values);
-      return rows.map(toEntry);
+      const { where, params } = buildJournalWhere(after, filter, (index) => `$${index}`);
+      const rows = await selectRows<JournalRow>(db, `SELECT * FROM journal WHERE ${where} ORDER BY id LIMIT $${params.length + 1}`, [...params, limit]);
+      return rows.map(toJournalEntry);
     },
     async latestId() {
       return (await selectRow<{ last_id: number }>(db, "SELECT last_id FROM journal_head"))?.last_id ?? 0;

@@ -1,61 +1,12 @@
-import { z } from "zod";
-import { healthStatusSchema } from "@/lib/shared/health-status";
 import type { AssembledEvent } from "@/lib/server/domain/public-status-records";
 import type { PublicEventsRepo } from "@/lib/server/store/contract/store-contract";
-import type { StoredPublicEvent } from "@/lib/server/store/contract/store-records";
-import { parseImpactedJson } from "@/lib/server/store/common/parse-stored-json";
 import { execute, selectRows, type Queryable } from "@/lib/server/store/postgres/queryable";
-
-interface RawRow {
-  id: string;
-  arn: string | null;
-  key: string;
-  service: string;
-  region: string | null;
-  status: string;
-  summary: string;
-  resolved: number;
-  started_at: number;
-  ended_at: number | null;
-  last_update_at: number;
-  impacted_json: string;
-  updates_json: string;
-}
-
-const updatesSchema = z.array(
-  z.object({
-    key: z.string(),
-    at: z.number(),
-    status: healthStatusSchema.catch("unknown"),
-    resolved: z.boolean(),
-    summary: z.string(),
-    message: z.string(),
-    origin: z.enum(["rss", "currentevents"]),
-  }),
-);
-
-function toStored(row: RawRow): StoredPublicEvent {
-  return {
-    id: row.id,
-    arn: row.arn,
-    key: row.key,
-    service: row.service,
-    region: row.region,
-    status: healthStatusSchema.catch("unknown").parse(row.status),
-    summary: row.summary,
-    resolved: row.resolved === 1,
-    startedAt: row.started_at,
-    endedAt: row.ended_at,
-    lastUpdateAt: row.last_update_at,
-    impacted: parseImpactedJson(row.impacted_json),
-    updates: updatesSchema.catch([]).parse(JSON.parse(row.updates_json)),
-  };
-}
+import { toStoredPublicEvent, type PublicEventRow } from "@/lib/server/store/common/public-status-rows";
 
 const lastUpdateAt = (event: AssembledEvent) => event.updates.reduce((max, update) => Math.max(max, update.at), event.startedAt);
 
 export function createPgPublicEventsRepo(db: Queryable): PublicEventsRepo {
-  const list = async (sql: string, values: readonly unknown[] = []) => (await selectRows<RawRow>(db, sql, values)).map(toStored);
+  const list = async (sql: string, values: readonly unknown[] = []) => (await selectRows<PublicEventRow>(db, sql, values)).map(toStoredPublicEvent);
   return {
     listForKey(key) {
       return list("SELECT * FROM public_events WHERE key = $1 ORDER BY started_at, id", [key]);

@@ -1,34 +1,12 @@
-import { healthStatusSchema } from "@/lib/shared/health-status";
 import type { PublicUpdateRecord } from "@/lib/server/domain/public-status-records";
 import type { PublicUpdatesRepo } from "@/lib/server/store/contract/store-contract";
 import { mergeUpdate } from "@/lib/server/store/common/merge-public-update";
 import { execute, selectRow, selectRows, type Queryable } from "@/lib/server/store/postgres/queryable";
-
-interface RawRow {
-  key: string;
-  at: number;
-  status: string;
-  resolved: number;
-  summary: string;
-  message: string;
-  origin: string;
-}
-
-function toRecord(row: RawRow): PublicUpdateRecord {
-  return {
-    key: row.key,
-    at: row.at,
-    status: healthStatusSchema.catch("unknown").parse(row.status),
-    resolved: row.resolved === 1,
-    summary: row.summary,
-    message: row.message,
-    origin: row.origin === "rss" ? "rss" : "currentevents",
-  };
-}
+import { toPublicUpdate, type PublicUpdateRow } from "@/lib/server/store/common/public-status-rows";
 
 const SELECT_UPDATE = "SELECT key, at, status, resolved, summary, message, origin FROM public_updates WHERE key = $1 AND at = $2";
 
-const isUnchanged = (merged: PublicUpdateRecord, existing: RawRow) =>
+const isUnchanged = (merged: PublicUpdateRecord, existing: PublicUpdateRow) =>
   merged.status === existing.status &&
   (merged.resolved ? 1 : 0) === existing.resolved &&
   merged.summary === existing.summary &&
@@ -40,9 +18,9 @@ export function createPgPublicUpdatesRepo(db: Queryable): PublicUpdatesRepo {
   return {
     async upsert(record, nowSeconds) {
       // A plain read first: an unchanged update takes no lock, so the transaction stays read-only.
-      const unlocked = await selectRow<RawRow>(db, SELECT_UPDATE, [record.key, record.at]);
-      if (unlocked && isUnchanged(mergeUpdate(toRecord(unlocked), record), unlocked)) return false;
-      let existing = await selectRow<RawRow>(db, `${SELECT_UPDATE} FOR UPDATE`, [record.key, record.at]);
+      const unlocked = await selectRow<PublicUpdateRow>(db, SELECT_UPDATE, [record.key, record.at]);
+      if (unlocked && isUnchanged(mergeUpdate(toPublicUpdate(unlocked), record), unlocked)) return false;
+      let existing = await selectRow<PublicUpdateRow>(db, `${SELECT_UPDATE} FOR UPDATE`, [record.key, record.at]);
       if (!existing) {
         const inserted = await execute(
           db,
@@ -52,10 +30,10 @@ export function createPgPublicUpdatesRepo(db: Queryable): PublicUpdatesRepo {
         );
         if (inserted === 1) return true;
         // Another transaction created the row meanwhile: merge into its copy.
-        existing = await selectRow<RawRow>(db, `${SELECT_UPDATE} FOR UPDATE`, [record.key, record.at]);
+        existing = await selectRow<PublicUpdateRow>(db, `${SELECT_UPDATE} FOR UPDATE`, [record.key, record.at]);
         if (!existing) throw new Error(`public update ${record.key}@${record.at} vanished during upsert`);
       }
-      const merged = mergeUpdate(toRecord(existing), record);
+      const merged = mergeUpdate(toPublicUpdate(existing), record);
       if (isUnchanged(merged, existing)) return false;
       await execute(
         db,
@@ -65,8 +43,8 @@ export function createPgPublicUpdatesRepo(db: Queryable): PublicUpdatesRepo {
       return true;
     },
     async listForKey(key) {
-      const rows = await selectRows<RawRow>(db, "SELECT * FROM public_updates WHERE key = $1 ORDER BY at", [key]);
-      return rows.map(toRecord);
+      const rows = await selectRows<PublicUpdateRow>(db, "SELECT * FROM public_updates WHERE key = $1 ORDER BY at", [key]);
+      return rows.map(toPublicUpdate);
     },
   };
 }

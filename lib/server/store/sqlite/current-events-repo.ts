@@ -1,46 +1,11 @@
-import { healthStatusSchema } from "@/lib/shared/health-status";
-import { parseImpactedJson } from "@/lib/server/store/common/parse-stored-json";
 import type { CurrentEventsRepo } from "@/lib/server/store/contract/store-contract";
-import type { StoredCurrentEvent } from "@/lib/server/store/contract/store-records";
 import type { SqliteDatabase } from "@/lib/server/store/sqlite/open-database";
-
-interface RawRow {
-  arn: string;
-  key: string;
-  region: string | null;
-  service_name: string;
-  status: string;
-  resolved: number;
-  summary: string;
-  started_at: number;
-  ended_at: number | null;
-  impacted_json: string;
-  in_feed: number;
-  last_seen_at: number;
-}
-
-
-function toStored(row: RawRow): StoredCurrentEvent {
-  return {
-    arn: row.arn,
-    key: row.key,
-    region: row.region,
-    serviceName: row.service_name,
-    status: healthStatusSchema.catch("unknown").parse(row.status),
-    resolved: row.resolved === 1,
-    summary: row.summary,
-    startedAt: row.started_at,
-    endedAt: row.ended_at,
-    impacted: parseImpactedJson(row.impacted_json),
-    inFeed: row.in_feed === 1,
-    lastSeenAt: row.last_seen_at,
-  };
-}
+import { toStoredCurrentEvent, type CurrentEventRow } from "@/lib/server/store/common/public-status-rows";
 
 export function createCurrentEventsRepo(db: SqliteDatabase): CurrentEventsRepo {
-  const selectForKey = db.prepare<[string], RawRow>("SELECT * FROM current_events WHERE key = ? ORDER BY started_at");
-  const selectInFeed = db.prepare<[], RawRow>("SELECT * FROM current_events WHERE in_feed = 1");
-  const select = db.prepare<[string], RawRow>("SELECT * FROM current_events WHERE arn = ?");
+  const selectForKey = db.prepare<[string], CurrentEventRow>("SELECT * FROM current_events WHERE key = ? ORDER BY started_at");
+  const selectInFeed = db.prepare<[], CurrentEventRow>("SELECT * FROM current_events WHERE in_feed = 1");
+  const select = db.prepare<[string], CurrentEventRow>("SELECT * FROM current_events WHERE arn = ?");
   const upsert = db.prepare(`
     INSERT INTO current_events (arn, key, region, service_name, status, resolved, summary, started_at, ended_at, impacted_json, in_feed, last_seen_at)
     VALUES (@arn, @key, @region, @serviceName, @status, @resolved, @summary, @startedAt, @endedAt, @impactedJson, 1, @now)
@@ -53,7 +18,7 @@ export function createCurrentEventsRepo(db: SqliteDatabase): CurrentEventsRepo {
 
   return {
     async listForKey(key) {
-      return selectForKey.all(key).map(toStored);
+      return selectForKey.all(key).map(toStoredCurrentEvent);
     },
     /**
      * Upserts what the feed lists now; an event that left the feed is closed (AWS removed it).

@@ -1,46 +1,10 @@
-import { healthStatusSchema } from "@/lib/shared/health-status";
-import { parseImpactedJson, parseUpdatesJson } from "@/lib/server/store/common/parse-stored-json";
 import type { PublicEventsRepo } from "@/lib/server/store/contract/store-contract";
-import type { StoredPublicEvent } from "@/lib/server/store/contract/store-records";
 import type { SqliteDatabase } from "@/lib/server/store/sqlite/open-database";
-
-interface RawRow {
-  id: string;
-  arn: string | null;
-  key: string;
-  service: string;
-  region: string | null;
-  status: string;
-  summary: string;
-  resolved: number;
-  started_at: number;
-  ended_at: number | null;
-  last_update_at: number;
-  impacted_json: string;
-  updates_json: string;
-}
-
-function toStored(row: RawRow): StoredPublicEvent {
-  return {
-    id: row.id,
-    arn: row.arn,
-    key: row.key,
-    service: row.service,
-    region: row.region,
-    status: healthStatusSchema.catch("unknown").parse(row.status),
-    summary: row.summary,
-    resolved: row.resolved === 1,
-    startedAt: row.started_at,
-    endedAt: row.ended_at,
-    lastUpdateAt: row.last_update_at,
-    impacted: parseImpactedJson(row.impacted_json),
-    updates: parseUpdatesJson(row.updates_json),
-  };
-}
+import { toStoredPublicEvent, type PublicEventRow } from "@/lib/server/store/common/public-status-rows";
 
 export function createPublicEventsRepo(db: SqliteDatabase): PublicEventsRepo {
   const selectIdsForKey = db.prepare<[string], { id: string }>("SELECT id FROM public_events WHERE key = ?");
-  const selectForKey = db.prepare<[string], RawRow>("SELECT * FROM public_events WHERE key = ? ORDER BY started_at, id");
+  const selectForKey = db.prepare<[string], PublicEventRow>("SELECT * FROM public_events WHERE key = ? ORDER BY started_at, id");
   const remove = db.prepare("DELETE FROM public_events WHERE id = ?");
   const upsert = db.prepare(`
     INSERT INTO public_events (id, arn, key, service, region, status, summary, resolved, started_at, ended_at, last_update_at, impacted_json, updates_json)
@@ -49,16 +13,16 @@ export function createPublicEventsRepo(db: SqliteDatabase): PublicEventsRepo {
       status = excluded.status, summary = excluded.summary, resolved = excluded.resolved, started_at = excluded.started_at,
       ended_at = excluded.ended_at, last_update_at = excluded.last_update_at, impacted_json = excluded.impacted_json,
       updates_json = excluded.updates_json`);
-  const selectOpen = db.prepare<[], RawRow>("SELECT * FROM public_events WHERE resolved = 0 ORDER BY last_update_at DESC");
+  const selectOpen = db.prepare<[], PublicEventRow>("SELECT * FROM public_events WHERE resolved = 0 ORDER BY last_update_at DESC");
   const selectOpenKeys = db.prepare<[], { key: string }>("SELECT DISTINCT key FROM public_events WHERE resolved = 0");
-  const selectRecentlyResolved = db.prepare<[number], RawRow>(
+  const selectRecentlyResolved = db.prepare<[number], PublicEventRow>(
     "SELECT * FROM public_events WHERE resolved = 1 AND last_update_at >= ? ORDER BY last_update_at DESC LIMIT 50",
   );
 
   return {
     /** Makes the stored events of one key exactly `events` (an event absorbed into another disappears). */
     async listForKey(key) {
-      return selectForKey.all(key).map(toStored);
+      return selectForKey.all(key).map(toStoredPublicEvent);
     },
     async replaceForKey(key, split, events) {
       const keep = new Set(events.map((event) => event.id));
@@ -82,13 +46,13 @@ export function createPublicEventsRepo(db: SqliteDatabase): PublicEventsRepo {
       }
     },
     async listOpen() {
-      return selectOpen.all().map(toStored);
+      return selectOpen.all().map(toStoredPublicEvent);
     },
     async listOpenKeys() {
       return selectOpenKeys.all().map((row) => row.key);
     },
     async listRecentlyResolved(sinceSeconds) {
-      return selectRecentlyResolved.all(sinceSeconds).map(toStored);
+      return selectRecentlyResolved.all(sinceSeconds).map(toStoredPublicEvent);
     },
     async listHistory(filter) {
       const where: string[] = [];
@@ -104,9 +68,9 @@ export function createPublicEventsRepo(db: SqliteDatabase): PublicEventsRepo {
       }
       const sql = `SELECT * FROM public_events ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY started_at DESC LIMIT ?`;
       return db
-        .prepare<(string | number)[], RawRow>(sql)
+        .prepare<(string | number)[], PublicEventRow>(sql)
         .all(...params, filter.limit)
-        .map(toStored);
+        .map(toStoredPublicEvent);
     },
   };
 }

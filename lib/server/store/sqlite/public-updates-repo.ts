@@ -1,38 +1,16 @@
-import { healthStatusSchema } from "@/lib/shared/health-status";
 import type { PublicUpdateRecord } from "@/lib/server/domain/public-status-records";
 import { mergeUpdate } from "@/lib/server/store/common/merge-public-update";
 import type { PublicUpdatesRepo } from "@/lib/server/store/contract/store-contract";
 import type { SqliteDatabase } from "@/lib/server/store/sqlite/open-database";
-
-interface RawRow {
-  key: string;
-  at: number;
-  status: string;
-  resolved: number;
-  summary: string;
-  message: string;
-  origin: string;
-}
-
-function toRecord(row: RawRow): PublicUpdateRecord {
-  return {
-    key: row.key,
-    at: row.at,
-    status: healthStatusSchema.catch("unknown").parse(row.status),
-    resolved: row.resolved === 1,
-    summary: row.summary,
-    message: row.message,
-    origin: row.origin === "rss" ? "rss" : "currentevents",
-  };
-}
+import { toPublicUpdate, type PublicUpdateRow } from "@/lib/server/store/common/public-status-rows";
 
 /**
  * One row per update, keyed like the RSS guid fragment (`key` + epoch). The same update reaching us
  * from RSS and from currentevents lands on one row; an RSS item edited in place updates its row.
  */
 export function createPublicUpdatesRepo(db: SqliteDatabase): PublicUpdatesRepo {
-  const select = db.prepare<[string, number], RawRow>("SELECT * FROM public_updates WHERE key = ? AND at = ?");
-  const selectForKey = db.prepare<[string], RawRow>("SELECT * FROM public_updates WHERE key = ? ORDER BY at");
+  const select = db.prepare<[string, number], PublicUpdateRow>("SELECT * FROM public_updates WHERE key = ? AND at = ?");
+  const selectForKey = db.prepare<[string], PublicUpdateRow>("SELECT * FROM public_updates WHERE key = ? ORDER BY at");
   const insert = db.prepare(
     "INSERT INTO public_updates (key, at, status, resolved, summary, message, origin, first_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
   );
@@ -47,7 +25,7 @@ export function createPublicUpdatesRepo(db: SqliteDatabase): PublicUpdatesRepo {
       insert.run(record.key, record.at, record.status, record.resolved ? 1 : 0, record.summary, record.message, record.origin, now);
       return true;
     }
-    const merged = mergeUpdate(toRecord(existing), record);
+    const merged = mergeUpdate(toPublicUpdate(existing), record);
     const unchanged =
       merged.status === existing.status &&
       (merged.resolved ? 1 : 0) === existing.resolved &&
@@ -62,7 +40,7 @@ export function createPublicUpdatesRepo(db: SqliteDatabase): PublicUpdatesRepo {
   return {
     upsert: async (record, now) => upsert(record, now),
     async listForKey(key) {
-      return selectForKey.all(key).map(toRecord);
+      return selectForKey.all(key).map(toPublicUpdate);
     },
   };
 }
