@@ -113,6 +113,36 @@ describe("the journal", () => {
     ]);
   });
 
+  it("records the Health API source's lasting condition when it is set, changed or cleared", async () => {
+    store = openHealthdeckStore(":memory:");
+    const condition = { state: "unavailable" as const, reason: "SubscriptionRequiredException: no support plan", since: 1000, retryAt: 2000 };
+    await store.write((tx) => tx.accountSync.setCondition(condition));
+    await store.write((tx) => tx.accountSync.setCondition({ ...condition, retryAt: 3000 }));
+    await store.write((tx) => tx.accountSync.setCondition({ ...condition, state: "disabled" }));
+    await store.write((tx) => tx.accountSync.setCondition(null));
+    const entries = await store.journal.read(0, 10, EMPTY_JOURNAL_FILTER);
+    expect(entries.map((entry) => [entry.kind, entry.subject.sourceId, entry.summary.before, entry.summary.after])).toEqual([
+      ["source.state", "account-health", "available", "unavailable"],
+      ["source.state", "account-health", "unavailable", "disabled"],
+      ["source.state", "account-health", "disabled", "available"],
+    ]);
+    expect(entries[0]?.summary.error).toBe("SubscriptionRequiredException: no support plan");
+  });
+
+  it("records resource counts set from an aggregate only when they change", async () => {
+    store = openHealthdeckStore(":memory:");
+    const { id } = await store.write((tx) => tx.accountEvents.upsertEvent(accountEvent(), 1000));
+    const last = await store.journal.latestId();
+    await store.write((tx) => tx.accountEvents.setEntityCounts(id, { total: 40, byStatus: { IMPAIRED: 40 } }));
+    await store.write((tx) => tx.accountEvents.setEntityCounts(id, { total: 40, byStatus: { IMPAIRED: 40 } }));
+    await store.write((tx) => tx.accountEvents.setEntityCounts(id, { total: 40, byStatus: { IMPAIRED: 10, RESOLVED: 30 } }));
+    const entries = await store.journal.read(last, 10, EMPTY_JOURNAL_FILTER);
+    expect(entries.map((entry) => [entry.kind, entry.summary.totalBefore, entry.summary.total, entry.summary.impairedBefore, entry.summary.impaired])).toEqual([
+      ["account.event.entities", 0, 40, 0, 40],
+      ["account.event.entities", 40, 40, 40, 10],
+    ]);
+  });
+
   it("keeps nothing of a transaction that throws: neither the data nor its journal entries", async () => {
     store = openHealthdeckStore(":memory:");
     await expect(
