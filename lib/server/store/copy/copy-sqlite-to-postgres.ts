@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { withLibpqSslModes } from "@/lib/server/store/postgres/libpq-connection-string";
 import { migratePostgres } from "@/lib/server/store/postgres/migrate-postgres";
 import { DATABASE_FILE_NAME, openDatabase } from "@/lib/server/store/sqlite/open-database";
 
@@ -66,7 +67,7 @@ export async function copySqliteToPostgres(options: { fromDataDir: string; toUrl
   // Migrates the source to this version's schema first (a copy of an older installation is a copy of its upgrade).
   openDatabase(options.fromDataDir).close();
   const source = new Database(path.join(options.fromDataDir, DATABASE_FILE_NAME), { readonly: true, fileMustExist: true });
-  const pool = new pg.Pool({ connectionString: options.toUrl, max: 2, types: numberTypes });
+  const pool = new pg.Pool({ connectionString: withLibpqSslModes(options.toUrl), max: 2, types: numberTypes });
   try {
     await migratePostgres(pool);
     for (const table of COPIED_TABLES) {

@@ -1,6 +1,7 @@
 import type { Logger } from "@/lib/server/logging/create-logger";
 import type { Coordinator, StoreEngine } from "@/lib/server/store/contract/store-contract";
 import { createLeaderElection } from "@/lib/server/store/postgres/leader-election";
+import { withLibpqSslModes } from "@/lib/server/store/postgres/libpq-connection-string";
 import { openPostgresEngine } from "@/lib/server/store/postgres/open-postgres-engine";
 
 export interface ReplicatedEngineOptions {
@@ -18,7 +19,8 @@ const NEVER_LEADS: Coordinator = { role: "follower", onRoleChange: () => () => {
  * PostgreSQL as several replicas use it: the engine (schema migrated once, commits heard from every replica) plus
  * the leader election that decides who polls, and fences every poller write with the leader's term.
  */
-export async function openReplicatedEngine(options: ReplicatedEngineOptions): Promise<StoreEngine> {
+export async function openReplicatedEngine(settings: ReplicatedEngineOptions): Promise<StoreEngine> {
+  const options = { ...settings, connectionString: withLibpqSslModes(settings.connectionString) };
   if (!options.canLead) {
     return openPostgresEngine({ connectionString: options.connectionString, poolSize: options.poolSize, logger: options.logger, coordinator: NEVER_LEADS });
   }
