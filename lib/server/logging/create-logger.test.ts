@@ -25,4 +25,11 @@ describe("the logger", () => {
     // Epoch milliseconds have 13 digits and stay readable.
     expect(redactLogLine('{"at":1764264000000}')).toBe('{"at":1764264000000}');
   });
+
+  it("hides a database URL's password, keeping the user and host", () => {
+    expect(redactLogLine('{"error":"connect ECONNREFUSED postgres://healthdeck:s3cr3t-pw@db.internal:5432/healthdeck?sslmode=require"}')).toBe(
+      '{"error":"connect ECONNREFUSED postgres://healthdeck:…@db.internal:5432/healthdeck?sslmode=require"}',
+    );
+    expect(redactLogLine("postgresql://u:p@h/db and postgres://nopassword@h/db")).toBe("postgresql://u:…@h/db and postgres://nopassword@h/db");
+  });
 });
