@@ -200,4 +200,35 @@ describe("createLeaderElection", () => {
     await waitFor(() => parent.role === "leader", RETRY_MS * 2);
     console.info(`takeover after SIGKILL of the leader process: ${Math.round(performance.now() - killedAt)} ms`);
   });
+
+  it("removes a hung leader process (alive connection, no lease renewals) and takes over; the hung one demotes when it wakes", async () => {
+    const { url } = await freshDatabase();
+    const child = spawn(process.execPath, ["--import", "tsx", "tests/support/run-leader-election.ts", url, String(RETRY_MS)], {
+      cwd: process.cwd(),
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    cleanups.push(async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill("SIGCONT");
+        child.kill("SIGKILL");
+      }
+    });
+    const lines = createInterface({ input: child.stdout });
+    const childRoles: string[] = [];
+    lines.on("line", (line) => childRoles.push(line));
+    await waitFor(() => childRoles.includes("role leader"), 15_000);
+
+    const parent = elect(url, "parent");
+    await parent.start();
+    expect(parent.role).toBe("follower");
+    const stoppedAt = performance.now();
+    child.kill("SIGSTOP");
+    // The lease is stale after max(3 × checkMs + queryTimeoutMs, 2 × retryMs); then one more retry takes the lock.
+    const staleMs = Math.max(3 * CHECK_MS + QUERY_TIMEOUT_MS, 2 * RETRY_MS);
+    await waitFor(() => parent.role === "leader", staleMs + RETRY_MS * 3 + 1_000);
+    console.info(`takeover from a hung leader process: ${Math.round(performance.now() - stoppedAt)} ms`);
+    child.kill("SIGCONT");
+    await waitFor(() => childRoles.at(-1) === "role follower", 10_000);
+    expect(parent.role).toBe("leader");
+  });
 });

@@ -3,7 +3,7 @@ import type pg from "pg";
 import { silentLogger, type Logger } from "@/lib/server/logging/create-logger";
 import { FencedWriteError, type Coordinator, type ReplicaRole } from "@/lib/server/store/contract/store-contract";
 import { closeClient, connectDedicatedClient, destroyClient, reconnectDelay } from "@/lib/server/store/postgres/dedicated-client";
-import { claimLeaderTerm, readLeaderTerm, shortenDeadPeerDetection, tryLeaderLock } from "@/lib/server/store/postgres/leader-term";
+import { claimLeaderTerm, readLeaderTerm, removeStaleLeader, renewLease, shortenDeadPeerDetection, tryLeaderLock } from "@/lib/server/store/postgres/leader-term";
 
 export interface LeaderElectionOptions {
   connectionString: string;
@@ -42,6 +42,8 @@ export function createLeaderElection(options: LeaderElectionOptions): LeaderElec
   const checkMs = options.checkMs ?? 2_000;
   const queryTimeoutMs = options.queryTimeoutMs ?? 2_000;
   const fenceWaitMs = options.fenceWaitMs ?? 30_000;
+  // Well past the leader's renewal period (checkMs) plus a slow renewal (queryTimeoutMs), and never below two retries.
+  const staleMs = Math.max(3 * checkMs + queryTimeoutMs, 2 * retryMs);
   const holder = options.holder ?? `${hostname()}:${process.pid}`;
   const logger = options.logger ?? silentLogger;
   const listeners = new Set<(role: ReplicaRole) => void>();
@@ -114,13 +116,20 @@ export function createLeaderElection(options: LeaderElectionOptions): LeaderElec
       if (role === "follower") {
         const holdOffMs = holdOffUntil - Date.now();
         if (holdOffMs > 0) return holdOffMs;
-        if (!(await tryLeaderLock(current))) return retryMs;
+        if (!(await tryLeaderLock(current))) {
+          // A hung leader (its process stopped, its connection alive) holds the lock but renews no lease.
+          if (await removeStaleLeader(current, staleMs)) {
+            logger.warn("removed a leader whose lease expired", { staleMs });
+            return 50;
+          }
+          return retryMs;
+        }
         const claimed = await claimLeaderTerm(current, holder, fenceWaitMs, queryTimeoutMs);
         if (client === current && isRunning) setRole("leader", claimed);
         return checkMs;
       }
       // A different term while we hold the lock means a second lock holder (a transaction-mode pooler?).
-      if ((await readLeaderTerm(current, { forShare: false })) !== term) throw new Error("leader term changed under us");
+      if (term === null || !(await renewLease(current, term))) throw new Error("leader term changed under us");
       return checkMs;
     } catch (error) {
       loseConnection(current, String(error));

@@ -10,9 +10,41 @@ const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS healthdeck_leader (
   acquired_at timestamptz NOT NULL
 )`;
 
-const CLAIM_TERM = `INSERT INTO healthdeck_leader (id, term, holder, acquired_at) VALUES (1, 1, $1, now())
-ON CONFLICT (id) DO UPDATE SET term = healthdeck_leader.term + 1, holder = EXCLUDED.holder, acquired_at = EXCLUDED.acquired_at
+// The lease: the leader writes heartbeat_at every check, from the backend that holds the lock (holder_pid).
+const ADD_LEASE = `ALTER TABLE healthdeck_leader ADD COLUMN IF NOT EXISTS heartbeat_at timestamptz, ADD COLUMN IF NOT EXISTS holder_pid int`;
+
+const CLAIM_TERM = `INSERT INTO healthdeck_leader (id, term, holder, acquired_at, heartbeat_at, holder_pid) VALUES (1, 1, $1, now(), now(), pg_backend_pid())
+ON CONFLICT (id) DO UPDATE SET term = healthdeck_leader.term + 1, holder = EXCLUDED.holder, acquired_at = EXCLUDED.acquired_at,
+  heartbeat_at = EXCLUDED.heartbeat_at, holder_pid = EXCLUDED.holder_pid
 RETURNING term::text AS term`;
+
+// pg_locks shows a bigint advisory key as its high and low 32 bits (classid, objid), with objsubid 1.
+const LOCK_KEY = BigInt(LEADER_LOCK_KEY);
+const LOCK_HIGH = String(LOCK_KEY >> 32n);
+const LOCK_LOW = String(LOCK_KEY & 0xffffffffn);
+
+/**
+ * A leader that stopped renewing its lease (a hung process keeps its connection, and so the lock, alive) is
+ * removed: its backend is terminated, which releases the lock, but only if that backend still holds the lock and
+ * the lease is older than `staleMs`. Returns whether one was removed. Needs the same database role as the replicas.
+ */
+export async function removeStaleLeader(client: pg.Client, staleMs: number): Promise<boolean> {
+  const { rows } = await client.query<{ removed: boolean }>(
+    `SELECT pg_terminate_backend(lock.pid) AS removed
+     FROM healthdeck_leader leader
+     JOIN pg_locks lock ON lock.pid = leader.holder_pid AND lock.locktype = 'advisory' AND lock.granted
+       AND lock.classid = $1::oid AND lock.objid = $2::oid AND lock.objsubid = 1
+     WHERE leader.id = 1 AND leader.heartbeat_at < now() - make_interval(secs => $3::double precision / 1000)`,
+    [LOCK_HIGH, LOCK_LOW, staleMs],
+  );
+  return rows[0]?.removed === true;
+}
+
+/** The leader's lease: renewed at every check; false when the term is no longer ours. */
+export async function renewLease(client: pg.Client, term: string): Promise<boolean> {
+  const result = await client.query("UPDATE healthdeck_leader SET heartbeat_at = now() WHERE id = 1 AND term = $1::bigint", [term]);
+  return result.rowCount === 1;
+}
 
 /**
  * A partitioned leader demotes itself, but its backend keeps the lock until the server sees the peer is
@@ -34,6 +66,7 @@ export async function tryLeaderLock(client: pg.Client): Promise<boolean> {
  */
 export async function claimLeaderTerm(client: pg.Client, holder: string, fenceWaitMs: number, queryTimeoutMs: number): Promise<string> {
   await client.query(CREATE_TABLE);
+  await client.query(ADD_LEASE);
   const waitMs = Math.max(1, Math.floor(fenceWaitMs));
   await client.query("BEGIN");
   await client.query(`SET LOCAL statement_timeout = ${waitMs}`);

@@ -41,6 +41,8 @@ export async function openPostgresEngine(options: PostgresEngineOptions): Promis
     connectionString: options.connectionString,
     ssl: options.ssl,
     statement_timeout: options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS,
+    // A replica that hangs inside a transaction must not hold its locks (the leader row FOR SHARE) forever.
+    idle_in_transaction_session_timeout: DEFAULT_STATEMENT_TIMEOUT_MS,
     types: numberTypes,
   };
   const pool = new pg.Pool({ ...clientConfig, max: options.poolSize ?? 10 });
