@@ -76,7 +76,8 @@ describe("the notifications file", () => {
   });
 
   it("refuses an unset secret reference and a secret that is not whsec_, without printing values", () => {
-    const { HOOK_SECRET: _unused, ...withoutSecret } = ENV;
+    const withoutSecret: Record<string, string> = { ...ENV };
+    delete withoutSecret.HOOK_SECRET;
     expect(errorOf(YAML_FILE, withoutSecret)).toContain("notify.yaml:9: the environment variable HOOK_SECRET is not set");
     const message = errorOf(YAML_FILE, { ...ENV, HOOK_SECRET: "hunter2-hunter2" });
     expect(message).toContain("notify.yaml:9: channels.1.secret.0: must be a Standard Webhooks secret");
