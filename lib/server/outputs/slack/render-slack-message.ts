@@ -33,12 +33,21 @@ export function cutText(text: string, max: number): string {
 const escapeMrkdwn = (text: string) => text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 const time = (iso: string | null) => (iso ? iso.replace("T", " ").replace(/:\d\d(\.\d+)?Z$/, " UTC") : "—");
 
+/** The first few resources (each cut short) that fit in one section, and how many more there are. */
 function listResources(change: NotificationChange): string {
   const { sample, total } = change.resources;
   if (total === 0) return "";
-  const shown = sample.slice(0, SHOWN_RESOURCES).map((item) => `• ${escapeMrkdwn(item)}`);
+  const head = `*Affected resources (${total})*`;
+  const shown: string[] = [];
+  let length = head.length;
+  for (const item of sample.slice(0, SHOWN_RESOURCES)) {
+    const line = `• ${cutText(escapeMrkdwn(item), 300)}`;
+    if (length + line.length + 40 > SLACK_LIMITS.sectionText) break;
+    shown.push(line);
+    length += line.length + 1;
+  }
   const more = total - shown.length;
-  return `*Affected resources (${total})*\n${shown.join("\n")}${more > 0 ? `\n…and ${more} more` : ""}`;
+  return [head, ...shown, ...(more > 0 ? [`…and ${more} more`] : [])].join("\n");
 }
 
 function listAccounts(accounts: readonly string[]): string {
@@ -70,7 +79,7 @@ export function renderSlackMessage(change: NotificationChange): SlackMessage {
     { type: "section", fields },
   ];
   const resources = listResources(change);
-  if (resources) blocks.push({ type: "section", text: { type: "mrkdwn", text: cutText(resources, SLACK_LIMITS.sectionText) } });
+  if (resources) blocks.push({ type: "section", text: { type: "mrkdwn", text: resources } });
   const context: SlackBlock = {
     type: "context",
     elements: [{ type: "mrkdwn", text: `Healthdeck · ${change.source} event · ${change.kind === "updated" ? "update to a known event" : change.kind} · ${escapeMrkdwn(change.eventTypeCode ?? change.eventId)}` }],
