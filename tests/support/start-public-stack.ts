@@ -7,6 +7,7 @@ import type { SourceCycleReport } from "@/lib/server/poller/create-source-job";
 import { createHealthdeckRuntime, type HealthdeckRuntime } from "@/lib/server/runtime/create-healthdeck-runtime";
 import { buildPublicStatus } from "@/lib/server/services/build-public-status";
 import { openHealthdeckStore } from "@/lib/server/store/open-healthdeck-store";
+import type { NotifyOptions } from "@/lib/server/outputs/set-up-notifications";
 import { createPublicStatusSimulator, type PublicStatusSimulator } from "@/lib/simulator/create-public-status-simulator";
 import type { Scenario } from "@/lib/simulator/scenario-schema";
 import { EMPTY_STATUS_FILTER, type StatusFilter } from "@/lib/shared/status-filter";
@@ -33,6 +34,8 @@ export async function startPublicStack(options: {
   /** a PostgreSQL database instead of the temp SQLite directory (the runtime then takes part in the leader election) */
   databaseUrl?: string;
   leaderRetryMs?: number;
+  /** the notifications dispatcher's environment and timings */
+  notify?: NotifyOptions;
 }): Promise<PublicStack> {
   const simulator = await createPublicStatusSimulator({ scenario: options.scenario, latencyMs: options.latencyMs });
   const dataDir = mkdtempSync(path.join(tmpdir(), "healthdeck-it-"));
@@ -55,6 +58,7 @@ export async function startPublicStack(options: {
       logger: silentLogger,
       now: options.now,
       onCycle: (report) => reports.push(report),
+      notify: options.notify,
     });
   let runtime = makeRuntime();
   await runtime.ready;

@@ -120,6 +120,17 @@ export const configSchema = z.object({
     .min(1, "HEALTHDECK_JOURNAL_RETENTION_DAYS must be at least 1 day")
     .max(3650, "HEALTHDECK_JOURNAL_RETENTION_DAYS must be at most 3650 days")
     .default(30),
+  // Path of the notifications file (channels, rules); secrets in it are `${ENV}` references.
+  HEALTHDECK_NOTIFY_CONFIG: z.string().min(1).optional(),
+  HEALTHDECK_NOTIFY_FRESH_MINUTES: z.coerce
+    .number({ error: "HEALTHDECK_NOTIFY_FRESH_MINUTES must be a number of minutes" })
+    .int("HEALTHDECK_NOTIFY_FRESH_MINUTES must be a whole number of minutes")
+    .min(0, "HEALTHDECK_NOTIFY_FRESH_MINUTES must be at least 0")
+    .max(525_600, "HEALTHDECK_NOTIFY_FRESH_MINUTES must be at most 525600 (a year)")
+    .default(60),
+  HEALTHDECK_PUBLIC_URL: httpUrl("HEALTHDECK_PUBLIC_URL")
+    .transform((url) => url.replace(/\/+$/, ""))
+    .optional(),
   HEALTHDECK_SIMULATED: z
     .enum(["true", "false", "1", "0", ""])
     .default("false")

@@ -19,6 +19,7 @@ import type { HealthdeckStore } from "@/lib/server/store/healthdeck-store";
 import type { ReplicaRole } from "@/lib/server/store/contract/store-contract";
 import { createJournalRetentionJob } from "@/lib/server/poller/create-journal-retention-job";
 import { createAccountHealthSink } from "@/lib/server/poller/create-account-health-sink";
+import { setUpNotifications, type Notifications, type NotifyOptions } from "@/lib/server/outputs/set-up-notifications";
 
 export const HEALTHDECK_VERSION = "0.1.0";
 export const USER_AGENT = `Healthdeck/${HEALTHDECK_VERSION} (self-hosted AWS health dashboard; polite poller)`;
@@ -34,6 +35,8 @@ export interface RuntimeDeps {
   /** DNS, endpoints and credentials of the Health API source (tests and the demo point it at the fake) */
   accountHealth?: AccountHealthDeps;
   onAccountCycle?: (report: AccountHealthReport) => void;
+  /** the notifications dispatcher's environment and timings (tests shorten them) */
+  notify?: NotifyOptions;
 }
 
 export interface HealthdeckRuntime {
@@ -49,6 +52,8 @@ export interface HealthdeckRuntime {
   listFeedKeys(): Promise<string[]>;
   /** Resolves once the stored catalogue is loaded (until then the bundled one serves). */
   ready: Promise<void>;
+  /** null when HEALTHDECK_NOTIFY_CONFIG is unset */
+  notifications: Notifications | null;
   /** Polls whenever this process is the leader (always, on SQLite); stops the moment it is not. Idempotent. */
   followLeadership(): void;
   close(): Promise<void>;
@@ -170,6 +175,9 @@ export function createHealthdeckRuntime(deps: RuntimeDeps): HealthdeckRuntime {
 
   jobs.push(createJournalRetentionJob({ store, now, retentionDays: config.HEALTHDECK_JOURNAL_RETENTION_DAYS, logger }));
 
+  const notifications = setUpNotifications({ config, store, getCatalog, now, logger, options: deps.notify });
+  if (notifications) jobs.push(notifications.dispatcher);
+
   const poller = createPoller({ jobs, timers: deps.timers, logger });
   let stopFollowing: (() => void) | null = null;
   let isClosed = false;
@@ -199,6 +207,7 @@ export function createHealthdeckRuntime(deps: RuntimeDeps): HealthdeckRuntime {
     getCatalog,
     listFeedKeys,
     ready,
+    notifications,
     followLeadership() {
       if (stopFollowing !== null) return;
       stopFollowing = store.coordinator.onRoleChange(applyRole);

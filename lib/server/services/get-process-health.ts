@@ -4,6 +4,7 @@ import { HEALTHDECK_VERSION } from "@/lib/server/runtime/create-healthdeck-runti
 import { listSourceHealth } from "@/lib/server/services/get-source-health";
 import type { SourceHealth } from "@/lib/shared/public-status-contract";
 import type { ReplicaRole } from "@/lib/server/store/contract/store-contract";
+import { hashChannelTarget } from "@/lib/server/outputs/delivery/create-dispatcher";
 
 export interface ProcessHealth {
   status: "ok" | "degraded";
@@ -15,6 +16,32 @@ export interface ProcessHealth {
   role: ReplicaRole;
   engine: "sqlite" | "postgres";
   sources: SourceHealth[];
+  /** the notifications dispatcher; null when no notifications file is set */
+  notifications: NotificationsHealth | null;
+}
+
+export interface NotificationsHealth {
+  channels: number;
+  queued: number;
+  sent: number;
+  failed: number;
+  expired: number;
+  /** channels whose endpoint answered 404/410: nothing is sent to them until their URL changes */
+  brokenChannels: { id: string; since: string; reason: string }[];
+}
+
+async function readNotificationsHealth(runtime: ReturnType<typeof getRuntime>): Promise<NotificationsHealth | null> {
+  const notify = runtime.notifications;
+  if (!notify) return null;
+  const [counts, broken] = await Promise.all([runtime.store.outbox.countByStatus(), runtime.store.outbox.listBrokenChannels()]);
+  const hashes = new Map(notify.config.channels.map((channel) => [channel.id, hashChannelTarget(channel)]));
+  return {
+    channels: notify.config.channels.length,
+    ...counts,
+    brokenChannels: broken
+      .filter((row) => hashes.get(row.channel) === row.targetHash)
+      .map((row) => ({ id: row.channel, since: new Date(row.at).toISOString(), reason: row.reason })),
+  };
 }
 
 /** The process serves and its store answers: "degraded" means an upstream is failing, not this process. */
@@ -33,5 +60,6 @@ export async function getProcessHealth(): Promise<ProcessHealth> {
     role: runtime.store.coordinator.role,
     engine: runtime.store.engine,
     sources,
+    notifications: await readNotificationsHealth(runtime),
   };
 }

@@ -1,4 +1,5 @@
 import type { JournalReader } from "@/lib/server/store/contract/journal-contract";
+import type { OutboxRepo } from "@/lib/server/store/contract/outbox-contract";
 import type {
   AccountEventsRepo,
   AccountSyncStateRepo,
@@ -9,6 +10,7 @@ import type {
   HttpValidatorsRepo,
   IngestPagesRepo,
   MetaRepo,
+  OutboxRouter,
   PublicEventsRepo,
   PublicUpdatesRepo,
   SourceStateRepo,
@@ -35,6 +37,7 @@ export interface StoreReaders {
   ingestPages: Pick<IngestPagesRepo, "getPage" | "getProgress" | "readEventUpdatedTime" | "listPendingCommunications" | "readIngestSummary">;
   meta: Pick<MetaRepo, "get">;
   journal: JournalReader;
+  outbox: Pick<OutboxRepo, "list" | "countByStatus" | "listBrokenChannels">;
 }
 
 export interface HealthdeckStore extends StoreReaders {
@@ -47,6 +50,8 @@ export interface HealthdeckStore extends StoreReaders {
   onChange(listener: ChangeListener): () => void;
   /** How journal entries name a service key's service and region (the catalogue knows; the store does not). */
   setKeySplitter(split: SplitServiceKey): void;
+  /** Which notifications a transaction's changes call for; null (the default) sends none. */
+  setOutboxRouter(router: OutboxRouter | null): void;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -61,6 +66,7 @@ export function createHealthdeckStore(engine: StoreEngine, options: { now?: () =
   const listeners = new Set<ChangeListener>();
   let version = 0;
   let splitKey: SplitServiceKey = splitWithoutCatalog;
+  let routeToOutbox: OutboxRouter | null = null;
   const stopHearing = engine.onCommit(() => {
     version += 1;
     for (const listener of listeners) listener(version);
@@ -81,12 +87,13 @@ export function createHealthdeckStore(engine: StoreEngine, options: { now?: () =
     ingestPages: repos.ingestPages,
     meta: repos.meta,
     journal: repos.journal,
+    outbox: repos.outbox,
     get version() {
       return version;
     },
     write(work, transactionOptions) {
       return engine.transaction(async (raw) => {
-        const journaling = createJournalingTransaction(raw, { now, splitKey });
+        const journaling = createJournalingTransaction(raw, { now, splitKey, routeToOutbox });
         const result = await work(journaling.tx);
         await journaling.finish();
         return result;
@@ -98,6 +105,9 @@ export function createHealthdeckStore(engine: StoreEngine, options: { now?: () =
     },
     setKeySplitter(split) {
       splitKey = split;
+    },
+    setOutboxRouter(router) {
+      routeToOutbox = router;
     },
     ping: () => engine.ping(),
     async close() {

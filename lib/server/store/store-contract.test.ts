@@ -3,6 +3,8 @@ import type { CurrentEventRecord } from "@/lib/server/domain/public-status-recor
 import { deriveAccountEventId } from "@/lib/server/domain/derive-record-ids";
 import { EMPTY_JOURNAL_FILTER, type JournalFilter } from "@/lib/server/store/contract/journal-contract";
 import type { StoreEngine } from "@/lib/server/store/contract/store-contract";
+import type { NewDelivery } from "@/lib/server/store/contract/outbox-contract";
+import { createHealthdeckStore } from "@/lib/server/store/healthdeck-store";
 import type { AccountEventFilter } from "@/lib/server/store/contract/store-records";
 import { openPostgresEngine } from "@/lib/server/store/postgres/open-postgres-engine";
 import {
@@ -605,6 +607,114 @@ describe.each(ENGINES)("store contract on $name", ({ open }) => {
       expect(await engine.repos.journal.read(0, 10, EMPTY_JOURNAL_FILTER)).toEqual([]);
       await engine.transaction(async (tx) => tx.journal.append([journalEntry({ at: T0 + 200 })]));
       expect((await engine.repos.journal.read(0, 10, EMPTY_JOURNAL_FILTER)).map((entry) => entry.id)).toEqual([latest + 1]);
+    });
+  });
+
+  describe("outbox", () => {
+    const delivery = (key: string, overrides: Partial<NewDelivery> = {}): NewDelivery => ({
+      key,
+      channel: "ops",
+      kind: "opened",
+      eventId: "event-1",
+      journalId: 1,
+      createdAt: T0,
+      deadlineAt: T0 + 3_600_000,
+      message: { text: key },
+      ...overrides,
+    });
+
+    it("returns the journal ids it appends, in order", async () => {
+      const ids = await engine.transaction(async (tx) => tx.journal.append([journalEntry({ at: T0 }), journalEntry({ at: T0 + 1 })]));
+      expect(ids).toEqual((await engine.repos.journal.read(0, 10, EMPTY_JOURNAL_FILTER)).map((entry) => entry.id));
+      expect(await engine.transaction(async (tx) => tx.journal.append([]))).toEqual([]);
+    });
+
+    it("enqueues once per idempotency key and lists in id order, filtered", async () => {
+      expect(await engine.transaction((tx) => tx.outbox.enqueue([delivery("a"), delivery("b", { channel: "hook" }), delivery("a")]))).toBe(2);
+      expect(await engine.transaction((tx) => tx.outbox.enqueue([delivery("a", { message: { text: "other" } })]))).toBe(0);
+      const all = await engine.repos.outbox.list({ after: 0, limit: 10, channel: null, status: null });
+      expect(all.map((row) => [row.key, row.channel, row.status, row.attempts, row.message])).toEqual([
+        ["a", "ops", "queued", 0, { text: "a" }],
+        ["b", "hook", "queued", 0, { text: "b" }],
+      ]);
+      expect(all[0]).toMatchObject({ kind: "opened", eventId: "event-1", journalId: 1, createdAt: T0, nextAttemptAt: T0, lastError: null, lastStatus: null, sentAt: null });
+      expect((await engine.repos.outbox.list({ after: 0, limit: 10, channel: "hook", status: null })).map((row) => row.key)).toEqual(["b"]);
+      expect((await engine.repos.outbox.list({ after: all[0]?.id ?? 0, limit: 10, channel: null, status: "queued" })).map((row) => row.key)).toEqual(["b"]);
+      expect(await engine.repos.outbox.list({ after: 0, limit: 1, channel: null, status: "sent" })).toEqual([]);
+      expect(await engine.repos.outbox.countByStatus()).toEqual({ queued: 2, sent: 0, failed: 0, expired: 0 });
+    });
+
+    it("claims due deliveries oldest first, one event's head at a time, each leased", async () => {
+      await engine.transaction((tx) =>
+        tx.outbox.enqueue([delivery("e1-opened"), delivery("e1-updated", { kind: "updated" }), delivery("e2-opened", { eventId: "event-2" }), delivery("e1-hook", { channel: "hook" })]),
+      );
+      const first = await engine.transaction((tx) => tx.outbox.claimDue(T0, T0 + 60_000, 10));
+      expect(first.map((row) => row.key)).toEqual(["e1-opened", "e2-opened", "e1-hook"]);
+      expect(await engine.transaction((tx) => tx.outbox.claimDue(T0 + 1, T0 + 60_000, 10))).toEqual([]);
+      const [opened] = first;
+      await engine.transaction((tx) => tx.outbox.recordAttempt(opened?.id ?? 0, { status: "sent", at: T0 + 5, nextAttemptAt: T0 + 5, lastError: null, lastStatus: 200 }));
+      const next = await engine.transaction((tx) => tx.outbox.claimDue(T0 + 10, T0 + 60_000, 10));
+      expect(next.map((row) => row.key)).toEqual(["e1-updated"]);
+      const [sent] = await engine.repos.outbox.list({ after: 0, limit: 1, channel: null, status: "sent" });
+      expect(sent).toMatchObject({ key: "e1-opened", attempts: 1, lastStatus: 200, sentAt: T0 + 5 });
+      expect(await engine.transaction((tx) => tx.outbox.claimDue(T0 + 60_000, T0 + 120_000, 1))).toHaveLength(1);
+    });
+
+    it("records retries and failures, releases without counting, counts by status", async () => {
+      await engine.transaction((tx) => tx.outbox.enqueue([delivery("a"), delivery("b", { eventId: "event-2" })]));
+      const [a, b] = await engine.transaction((tx) => tx.outbox.claimDue(T0, T0 + 60_000, 10));
+      await engine.transaction(async (tx) => {
+        await tx.outbox.recordAttempt(a?.id ?? 0, { status: "queued", at: T0 + 1, nextAttemptAt: T0 + 5_000, lastError: "x".repeat(600), lastStatus: 503 });
+        await tx.outbox.release(b?.id ?? 0, T0 + 2);
+      });
+      const rows = await engine.repos.outbox.list({ after: 0, limit: 10, channel: null, status: null });
+      expect(rows.map((row) => [row.attempts, row.nextAttemptAt, row.lastStatus, row.lastError?.length ?? null])).toEqual([
+        [1, T0 + 5_000, 503, 500],
+        [0, T0 + 2, null, null],
+      ]);
+      expect((await engine.transaction((tx) => tx.outbox.claimDue(T0 + 2, T0 + 60_000, 10))).map((row) => row.key)).toEqual(["b"]);
+      await engine.transaction((tx) => tx.outbox.recordAttempt(b?.id ?? 0, { status: "failed", at: T0 + 3, nextAttemptAt: T0 + 3, lastError: "HTTP 400", lastStatus: 400 }));
+      await engine.transaction((tx) => tx.outbox.recordAttempt(a?.id ?? 0, { status: "expired", at: T0 + 9, nextAttemptAt: T0 + 9, lastError: "deadline passed", lastStatus: null }));
+      expect(await engine.repos.outbox.countByStatus()).toEqual({ queued: 0, sent: 0, failed: 1, expired: 1 });
+    });
+
+    it("records and clears broken channels", async () => {
+      await engine.transaction((tx) => tx.outbox.setChannelBroken("ops", { targetHash: "h1", at: T0, reason: "HTTP 410" }));
+      await engine.transaction((tx) => tx.outbox.setChannelBroken("ops", { targetHash: "h2", at: T0 + 1, reason: "HTTP 404" }));
+      await engine.transaction((tx) => tx.outbox.setChannelBroken("hook", { targetHash: "h3", at: T0 + 2, reason: "HTTP 410" }));
+      expect(await engine.repos.outbox.listBrokenChannels()).toEqual([
+        { channel: "hook", targetHash: "h3", at: T0 + 2, reason: "HTTP 410" },
+        { channel: "ops", targetHash: "h2", at: T0 + 1, reason: "HTTP 404" },
+      ]);
+      await engine.transaction((tx) => tx.outbox.setChannelBroken("hook", null));
+      expect((await engine.repos.outbox.listBrokenChannels()).map((row) => row.channel)).toEqual(["ops"]);
+    });
+
+    it("concurrent claimers never get the same delivery", async () => {
+      await engine.transaction((tx) => tx.outbox.enqueue(Array.from({ length: 40 }, (_, index) => delivery(`k${index}`, { eventId: `event-${index}` }))));
+      const claims = await Promise.all(Array.from({ length: 4 }, () => engine.transaction((tx) => tx.outbox.claimDue(T0, T0 + 60_000, 15))));
+      const keys = claims.flat().map((row) => row.key);
+      expect(new Set(keys).size).toBe(keys.length);
+      expect(keys.length).toBe(40);
+    });
+
+    it("writes a change's deliveries in the change's transaction, through the store's router", async () => {
+      const store = createHealthdeckStore(engine);
+      store.setOutboxRouter(async (entries) => entries.map((entry) => delivery(`ops:${entry.id}`, { journalId: entry.id, kind: entry.kind })));
+      await store.write(async (tx) => tx.accountEvents.upsertEvent(accountEvent(), T0));
+      const [entry] = await store.journal.read(0, 10, EMPTY_JOURNAL_FILTER);
+      expect((await store.outbox.list({ after: 0, limit: 10, channel: null, status: null })).map((row) => [row.key, row.journalId, row.kind])).toEqual([
+        [`ops:${entry?.id}`, entry?.id, "account.event.opened"],
+      ]);
+      store.setOutboxRouter(async () => {
+        throw new Error("router failed");
+      });
+      await expect(store.write(async (tx) => tx.accountEvents.upsertEvent(accountEvent({ status: "closed" }), T0 + 1))).rejects.toThrow("router failed");
+      expect(await store.journal.read(0, 10, EMPTY_JOURNAL_FILTER)).toHaveLength(1);
+      expect((await engine.repos.accountEvents.getById(EVENT_ID))?.status).not.toBe("closed");
+      store.setOutboxRouter(null);
+      await store.write(async (tx) => tx.accountEvents.upsertEvent(accountEvent({ status: "closed" }), T0 + 1));
+      expect(await store.outbox.countByStatus()).toEqual({ queued: 1, sent: 0, failed: 0, expired: 0 });
     });
   });
 

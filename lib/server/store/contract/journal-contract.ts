@@ -70,8 +70,8 @@ export interface JournalReader {
 }
 
 export interface JournalWriter {
-  /** Appends in the caller's transaction; ids follow commit order (engines serialise appenders). */
-  append(entries: readonly NewJournalEntry[]): Promise<void>;
+  /** Appends in the caller's transaction; ids follow commit order (engines serialise appenders). Returns the ids, in order. */
+  append(entries: readonly NewJournalEntry[]): Promise<number[]>;
   /** Deletes entries older than `beforeMs` (retention); returns how many. Never touches history tables. */
   prune(beforeMs: number): Promise<number>;
 }

@@ -3,7 +3,8 @@ import type { EntityColumns } from "@/lib/shared/entity-columns-contract";
 import type { AccountEventRecord, AffectedEntityRecord } from "@/lib/server/domain/account-health-records";
 import type { AccountSourceCondition, EventSyncStamp, TargetSyncState } from "@/lib/server/domain/account-sync-state";
 import type { AssembledEvent, CatalogEntry, CurrentEventRecord, PublicUpdateRecord } from "@/lib/server/domain/public-status-records";
-import type { JournalReader, JournalWriter } from "@/lib/server/store/contract/journal-contract";
+import type { JournalEntry, JournalReader, JournalWriter } from "@/lib/server/store/contract/journal-contract";
+import type { NewDelivery, OutboxRepo } from "@/lib/server/store/contract/outbox-contract";
 import type {
   AccountEventFilter,
   CommunicationKey,
@@ -147,7 +148,14 @@ export interface StoreRepos {
   ingestPages: IngestPagesRepo;
   meta: MetaRepo;
   journal: JournalReader & JournalWriter;
+  outbox: OutboxRepo;
 }
+
+/**
+ * Turns one transaction's journal entries (ids assigned) into outbox rows, inside that transaction: a change and its
+ * notifications commit together or not at all. Set by the runtime from the notifications file.
+ */
+export type OutboxRouter = (entries: readonly JournalEntry[], tx: StoreRepos) => Promise<NewDelivery[]>;
 
 export type ReplicaRole = "single" | "leader" | "follower";
 

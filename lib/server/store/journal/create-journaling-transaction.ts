@@ -1,5 +1,5 @@
 import type { NewJournalEntry } from "@/lib/server/store/contract/journal-contract";
-import type { StoreRepos } from "@/lib/server/store/contract/store-contract";
+import type { OutboxRouter, StoreRepos } from "@/lib/server/store/contract/store-contract";
 import type { StoredPublicEvent } from "@/lib/server/store/contract/store-records";
 import { deriveAccountEventChange, deriveEntitiesChange } from "@/lib/server/store/journal/derive-account-changes";
 import { derivePublicEventChanges, deriveServiceStatusChanges, type SplitServiceKey } from "@/lib/server/store/journal/derive-public-changes";
@@ -12,7 +12,7 @@ const NO_COUNTS = { total: 0, byStatus: {} };
  * the entries are appended by `finish()` inside the same transaction, so the journal and the data never
  * disagree. Callers write exactly as before; nobody can forget the journal.
  */
-export function createJournalingTransaction(raw: StoreRepos, deps: { now: () => number; splitKey: SplitServiceKey }) {
+export function createJournalingTransaction(raw: StoreRepos, deps: { now: () => number; splitKey: SplitServiceKey; routeToOutbox?: OutboxRouter | null }) {
   const entries: NewJournalEntry[] = [];
   let openBefore: StoredPublicEvent[] | null = null;
   const push = (entry: NewJournalEntry | null) => {
@@ -82,10 +82,19 @@ export function createJournalingTransaction(raw: StoreRepos, deps: { now: () => 
 
   return {
     tx,
-    /** Appends what the transaction changed; returns how many entries. Call once, last, inside the transaction. */
+    /**
+     * Appends what the transaction changed, then the notifications it calls for (outbox rows, keyed by journal id);
+     * returns how many entries. Call once, last, inside the transaction.
+     */
     async finish(): Promise<number> {
       if (openBefore !== null) entries.push(...deriveServiceStatusChanges(openBefore, await raw.events.listOpen(), deps.splitKey, deps.now()));
-      if (entries.length > 0) await raw.journal.append(entries);
+      if (entries.length === 0) return 0;
+      const ids = await raw.journal.append(entries);
+      if (deps.routeToOutbox) {
+        const appended = entries.map((entry, index) => ({ ...entry, id: ids[index] ?? 0 }));
+        const deliveries = await deps.routeToOutbox(appended, raw);
+        if (deliveries.length > 0) await raw.outbox.enqueue(deliveries);
+      }
       return entries.length;
     },
   };

@@ -7,6 +7,7 @@ import { createPgCurrentEventsRepo } from "@/lib/server/store/postgres/pg-curren
 import { createPgHttpValidatorsRepo } from "@/lib/server/store/postgres/pg-http-validators-repo";
 import { createPgIngestPagesRepo } from "@/lib/server/store/postgres/pg-ingest-pages-repo";
 import { createPgJournalRepo } from "@/lib/server/store/postgres/pg-journal-repo";
+import { createPgOutboxRepo } from "@/lib/server/store/postgres/pg-outbox-repo";
 import { createPgMetaRepo } from "@/lib/server/store/postgres/pg-meta-repo";
 import { createPgPublicEventsRepo } from "@/lib/server/store/postgres/pg-public-events-repo";
 import { createPgPublicUpdatesRepo } from "@/lib/server/store/postgres/pg-public-updates-repo";
@@ -27,5 +28,6 @@ export function createPgRepos(db: Queryable): StoreRepos {
     ingestPages: createPgIngestPagesRepo(db),
     meta: createPgMetaRepo(db),
     journal: createPgJournalRepo(db),
+    outbox: createPgOutboxRepo(db),
   };
 }

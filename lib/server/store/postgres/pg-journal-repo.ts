@@ -18,17 +18,18 @@ export function createPgJournalRepo(db: Queryable): JournalReader & JournalWrite
       return (await selectRow<{ last_id: number }>(db, "SELECT last_id FROM journal_head"))?.last_id ?? 0;
     },
     async append(entries) {
-      if (entries.length === 0) return;
+      if (entries.length === 0) return [];
       // The row lock that UPDATE takes on journal_head is held to COMMIT: appenders queue there, so ids are handed
       // out in commit order and a reader of `id > N` never skips one that commits later. One statement, one trip.
-      const appended = await execute(
+      const appended = await selectRows<{ id: number }>(
         db,
         `WITH head AS (UPDATE journal_head SET last_id = last_id + $1 RETURNING last_id)
          INSERT INTO journal (id, at, kind, subject_json, summary_json, region, service, account_id, category)
          SELECT head.last_id - $1 + entry.ord, entry.at, entry.kind, entry.subject_json, entry.summary_json, entry.region, entry.service,
            entry.account_id, entry.category
          FROM head, unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
-           WITH ORDINALITY AS entry(at, kind, subject_json, summary_json, region, service, account_id, category, ord)`,
+           WITH ORDINALITY AS entry(at, kind, subject_json, summary_json, region, service, account_id, category, ord)
+         RETURNING id`,
         [
           entries.length,
           entries.map((entry) => entry.at),
@@ -41,7 +42,8 @@ export function createPgJournalRepo(db: Queryable): JournalReader & JournalWrite
           entries.map((entry) => entry.scope.category),
         ],
       );
-      if (appended !== entries.length) throw new Error("journal_head is missing: the journal migration did not run");
+      if (appended.length !== entries.length) throw new Error("journal_head is missing: the journal migration did not run");
+      return appended.map((row) => Number(row.id)).sort((a, b) => a - b);
     },
     prune(beforeMs) {
       return execute(db, "DELETE FROM journal WHERE at < $1", [beforeMs]);

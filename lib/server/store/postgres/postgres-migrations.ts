@@ -203,4 +203,33 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   );
   INSERT INTO journal_head (only_row, last_id) VALUES (TRUE, 0);
   `,
+  // The notifications outbox: a row per (channel, event, kind, journal id), claimed with FOR UPDATE SKIP LOCKED.
+  `
+  CREATE TABLE notify_deliveries (
+    id BIGSERIAL PRIMARY KEY,
+    idempotency_key TEXT COLLATE "C" NOT NULL UNIQUE,
+    channel TEXT COLLATE "C" NOT NULL,
+    kind TEXT COLLATE "C" NOT NULL,
+    event_id TEXT COLLATE "C" NOT NULL,
+    journal_id BIGINT NOT NULL,
+    status TEXT COLLATE "C" NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at BIGINT NOT NULL,
+    deadline_at BIGINT NOT NULL,
+    last_error TEXT,
+    last_status INTEGER,
+    created_at BIGINT NOT NULL,
+    sent_at BIGINT,
+    message_json TEXT NOT NULL
+  );
+  CREATE INDEX notify_deliveries_queued ON notify_deliveries (next_attempt_at) WHERE status = 'queued';
+  CREATE INDEX notify_deliveries_event ON notify_deliveries (channel, event_id, id) WHERE status = 'queued';
+  CREATE INDEX notify_deliveries_channel ON notify_deliveries (channel, id);
+  CREATE TABLE notify_channels (
+    channel TEXT COLLATE "C" PRIMARY KEY,
+    target_hash TEXT COLLATE "C" NOT NULL,
+    broken_at BIGINT NOT NULL,
+    reason TEXT NOT NULL
+  );
+  `,
 ];

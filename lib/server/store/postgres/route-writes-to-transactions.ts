@@ -42,5 +42,13 @@ export function routeWritesToTransactions(reads: StoreRepos, transaction: RunTra
       append: (...args) => transaction((tx) => tx.journal.append(...args)),
       prune: (...args) => transaction((tx) => tx.journal.prune(...args)),
     },
+    outbox: {
+      ...reads.outbox,
+      enqueue: (...args) => transaction((tx) => tx.outbox.enqueue(...args)),
+      claimDue: (...args) => transaction((tx) => tx.outbox.claimDue(...args)),
+      recordAttempt: (...args) => transaction((tx) => tx.outbox.recordAttempt(...args)),
+      release: (...args) => transaction((tx) => tx.outbox.release(...args)),
+      setChannelBroken: (...args) => transaction((tx) => tx.outbox.setChannelBroken(...args)),
+    },
   };
 }

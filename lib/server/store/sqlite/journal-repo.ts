@@ -13,10 +13,11 @@ export function createJournalRepo(db: SqliteDatabase): JournalReader & JournalWr
 
   return {
     async append(entries) {
-      for (const entry of entries) {
+      return entries.map((entry) => {
         const { scope } = entry;
-        insert.run(entry.at, entry.kind, JSON.stringify(entry.subject), JSON.stringify(entry.summary), scope.region, scope.service, scope.accountId, scope.category);
-      }
+        const result = insert.run(entry.at, entry.kind, JSON.stringify(entry.subject), JSON.stringify(entry.summary), scope.region, scope.service, scope.accountId, scope.category);
+        return Number(result.lastInsertRowid);
+      });
     },
     async read(after, limit, filter) {
       const { where, params } = buildJournalWhere(after, filter, () => "?");

@@ -2,6 +2,7 @@ import { ACCOUNT_HEALTH_MIGRATION } from "@/lib/server/store/sqlite/account-migr
 import { ACCOUNT_SYNC_MIGRATION } from "@/lib/server/store/sqlite/account-sync-migration";
 import { INGEST_PAGES_MIGRATION } from "@/lib/server/store/sqlite/ingest-migration";
 import { JOURNAL_MIGRATION } from "@/lib/server/store/sqlite/journal-migration";
+import { OUTBOX_MIGRATION } from "@/lib/server/store/sqlite/outbox-migration";
 
 /** Append-only: each entry moves the schema from user_version i to i+1. Never edit a shipped migration. */
 export const MIGRATIONS: readonly string[] = [
@@ -84,4 +85,5 @@ export const MIGRATIONS: readonly string[] = [
   // Rises when an event's stored resources change: caches of its pages key on it, not on every write to the store.
   `ALTER TABLE account_events ADD COLUMN entities_version INTEGER NOT NULL DEFAULT 0;`,
   JOURNAL_MIGRATION,
+  OUTBOX_MIGRATION,
 ];

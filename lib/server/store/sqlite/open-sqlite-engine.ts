@@ -8,6 +8,7 @@ import { createCurrentEventsRepo } from "@/lib/server/store/sqlite/current-event
 import { createHttpValidatorsRepo } from "@/lib/server/store/sqlite/http-validators-repo";
 import { createIngestPagesRepo } from "@/lib/server/store/sqlite/ingest-pages-repo";
 import { createJournalRepo } from "@/lib/server/store/sqlite/journal-repo";
+import { createOutboxRepo } from "@/lib/server/store/sqlite/outbox-repo";
 import { createMetaRepo } from "@/lib/server/store/sqlite/meta-repo";
 import { DATABASE_FILE_NAME, openDatabase, type SqliteDatabase } from "@/lib/server/store/sqlite/open-database";
 import { createPublicEventsRepo } from "@/lib/server/store/sqlite/public-events-repo";
@@ -27,6 +28,7 @@ function createRepos(db: SqliteDatabase): StoreRepos {
     ingestPages: createIngestPagesRepo(db),
     meta: createMetaRepo(db),
     journal: createJournalRepo(db),
+    outbox: createOutboxRepo(db),
   };
 }
 

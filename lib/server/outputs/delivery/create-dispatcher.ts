@@ -1,0 +1,116 @@
+import { createHash } from "node:crypto";
+import type { Logger } from "@/lib/server/logging/create-logger";
+import type { ChannelConfig, NotifyConfig } from "@/lib/server/outputs/config/notify-config-schema";
+import { decideAttemptResult, type RetryPolicy } from "@/lib/server/outputs/delivery/decide-attempt-result";
+import { findOutput } from "@/lib/server/outputs/output-registry";
+import type { OutputMessage } from "@/lib/server/outputs/notification-change";
+import type { PollJob } from "@/lib/server/poller/create-poller";
+import type { HealthdeckStore } from "@/lib/server/store/healthdeck-store";
+import type { Delivery } from "@/lib/server/store/contract/outbox-contract";
+
+export interface DispatcherOptions {
+  intervalMs?: number;
+  requestTimeoutMs?: number;
+  maxResponseBytes?: number;
+  batchSize?: number;
+  retryBaseMs?: number;
+  retryCapMs?: number;
+  random?: () => number;
+  fetchImpl?: typeof fetch;
+}
+
+export interface DispatcherDeps extends DispatcherOptions {
+  store: HealthdeckStore;
+  config: NotifyConfig;
+  now: () => number;
+  logger: Logger;
+}
+
+/** Which target was found broken: a new URL in the file is a fresh start. */
+export const hashChannelTarget = (channel: ChannelConfig) => createHash("sha256").update(`${channel.type}\n${channel.url ?? channel.topicArn ?? (channel.to ?? []).join(",")}`).digest("hex").slice(0, 16);
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
+
+/**
+ * The delivery loop, once for every channel: a leader-only job that claims due deliveries (fenced writes), sends
+ * each channel's in order under its rate limit, and records every attempt. A stopping dispatcher finishes the send
+ * in flight and gives the rest back, so a restart neither repeats nor loses a message.
+ */
+export function createDispatcher(deps: DispatcherDeps): PollJob {
+  const channels = new Map(deps.config.channels.map((channel) => [channel.id, channel]));
+  const lastSentAt = new Map<string, number>();
+  const pausedUntil = new Map<string, number>();
+  const requestTimeoutMs = deps.requestTimeoutMs ?? 15_000;
+  const leaseMs = requestTimeoutMs * 2 + 60_000;
+  const policy: RetryPolicy = { baseMs: deps.retryBaseMs ?? 5_000, capMs: deps.retryCapMs ?? 3_600_000, random: deps.random ?? Math.random };
+  const fenced = { fenced: true } as const;
+
+  async function deliverOne(delivery: Delivery, broken: Map<string, string>, signal: AbortSignal): Promise<void> {
+    const { store, now } = deps;
+    const channel = channels.get(delivery.channel);
+    const output = channel ? findOutput(channel.type) : undefined;
+    const finish = (status: "failed" | "expired", lastError: string) =>
+      store.write((tx) => tx.outbox.recordAttempt(delivery.id, { status, at: now(), nextAttemptAt: now(), lastError, lastStatus: null }), fenced);
+    if (!channel || !output) return finish("failed", "the channel is no longer in the notifications file");
+    if (now() > delivery.deadlineAt) return finish("expired", "not sent before its deadline");
+    const brokenReason = broken.get(channel.id);
+    if (brokenReason !== undefined) return finish("failed", `the channel is broken (${brokenReason}); fix its URL in the notifications file`);
+    const pause = pausedUntil.get(channel.id) ?? 0;
+    const wait = Math.max(pause, (lastSentAt.get(channel.id) ?? 0) + output.minIntervalMs) - now();
+    if (pause > now() || signal.aborted) return store.write((tx) => tx.outbox.release(delivery.id, Math.max(pause, now())), fenced);
+    if (wait > 0) await sleep(wait);
+    if (signal.aborted) return store.write((tx) => tx.outbox.release(delivery.id, now()), fenced);
+
+    lastSentAt.set(channel.id, now());
+    const outcome = await output.send(delivery.message as OutputMessage, {
+      channel,
+      deliveryKey: delivery.key,
+      now: now(),
+      timeoutMs: requestTimeoutMs,
+      maxResponseBytes: deps.maxResponseBytes ?? 64 * 1024,
+      fetchImpl: deps.fetchImpl,
+    });
+    const decision = decideAttemptResult(delivery, outcome, now(), policy);
+    if (decision.pauseChannelUntil !== null) pausedUntil.set(channel.id, decision.pauseChannelUntil);
+    await store.write(async (tx) => {
+      await tx.outbox.recordAttempt(delivery.id, decision);
+      if (decision.isChannelBroken) await tx.outbox.setChannelBroken(channel.id, { targetHash: hashChannelTarget(channel), at: decision.at, reason: outcome.error ?? "gone" });
+    }, fenced);
+    if (decision.isChannelBroken) {
+      broken.set(channel.id, outcome.error ?? "gone");
+      deps.logger.warn("notification channel is broken", { channel: channel.id, status: outcome.status });
+    } else if (decision.status !== "sent") {
+      deps.logger.warn("notification not delivered", { channel: channel.id, status: decision.status, attempts: delivery.attempts + 1, error: outcome.error });
+    }
+  }
+
+  async function readBroken(): Promise<Map<string, string>> {
+    const broken = new Map<string, string>();
+    for (const row of await deps.store.outbox.listBrokenChannels()) {
+      const channel = channels.get(row.channel);
+      if (channel && hashChannelTarget(channel) === row.targetHash) broken.set(row.channel, row.reason);
+    }
+    return broken;
+  }
+
+  return {
+    id: "notify-dispatch",
+    intervalMs: deps.intervalMs ?? 1000,
+    timeoutMs: 30 * 60_000,
+    async run(signal) {
+      const broken = await readBroken();
+      while (!signal.aborted) {
+        const now = deps.now();
+        const claimed = await deps.store.write((tx) => tx.outbox.claimDue(now, now + leaseMs, deps.batchSize ?? 50), fenced);
+        if (claimed.length === 0) return;
+        const byChannel = new Map<string, Delivery[]>();
+        for (const delivery of claimed) byChannel.set(delivery.channel, [...(byChannel.get(delivery.channel) ?? []), delivery]);
+        await Promise.all(
+          [...byChannel.values()].map(async (queue) => {
+            for (const delivery of queue) await deliverOne(delivery, broken, signal);
+          }),
+        );
+      }
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import type { HealthdeckConfig } from "@/lib/server/config/config-schema";
+import type { Logger } from "@/lib/server/logging/create-logger";
+import { loadNotifyConfig, NotifyConfigError } from "@/lib/server/outputs/config/load-notify-config";
+import type { NotifyConfig } from "@/lib/server/outputs/config/notify-config-schema";
+import { createDispatcher, type DispatcherOptions } from "@/lib/server/outputs/delivery/create-dispatcher";
+import { createOutboxRouter } from "@/lib/server/outputs/delivery/create-outbox-router";
+import { findOutput } from "@/lib/server/outputs/output-registry";
+import type { PollJob } from "@/lib/server/poller/create-poller";
+import type { Catalog } from "@/lib/server/sources/catalog/create-catalog";
+import type { HealthdeckStore } from "@/lib/server/store/healthdeck-store";
+
+export interface NotifyOptions extends DispatcherOptions {
+  /** where `${NAME}` references are read; default process.env */
+  env?: Record<string, string | undefined>;
+  /** default 24 h */
+  deadlineMs?: number;
+}
+
+export interface Notifications {
+  config: NotifyConfig;
+  dispatcher: PollJob;
+}
+
+/** Reads the notifications file named by HEALTHDECK_NOTIFY_CONFIG and checks that this build can send to every channel. */
+export function readNotifyConfig(config: HealthdeckConfig, env: Record<string, string | undefined>): NotifyConfig | null {
+  const filePath = config.HEALTHDECK_NOTIFY_CONFIG;
+  if (!filePath) return null;
+  const notify = loadNotifyConfig(filePath, env);
+  for (const [index, channel] of notify.channels.entries()) {
+    if (!findOutput(channel.type)) {
+      throw new NotifyConfigError(`HEALTHDECK_NOTIFY_CONFIG: ${filePath}: channels.${index}.type: ${channel.type} channels are not supported by this build yet (slack and webhook are)`);
+    }
+  }
+  return notify;
+}
+
+/**
+ * Every replica routes its own writes' changes into the outbox (EventBridge pushes land on any replica); only the
+ * leader runs the returned dispatcher job. Null when no notifications file is set.
+ */
+export function setUpNotifications(deps: {
+  config: HealthdeckConfig;
+  store: HealthdeckStore;
+  getCatalog: () => Catalog;
+  now: () => number;
+  logger: Logger;
+  options?: NotifyOptions;
+}): Notifications | null {
+  const options = deps.options ?? {};
+  const notify = readNotifyConfig(deps.config, options.env ?? process.env);
+  if (!notify) return null;
+  deps.store.setOutboxRouter(
+    createOutboxRouter({
+      config: notify,
+      getCatalog: deps.getCatalog,
+      publicUrl: deps.config.HEALTHDECK_PUBLIC_URL ?? null,
+      now: deps.now,
+      freshMs: deps.config.HEALTHDECK_NOTIFY_FRESH_MINUTES * 60_000,
+      deadlineMs: options.deadlineMs ?? 24 * 3_600_000,
+    }),
+  );
+  deps.logger.info("notifications on", { channels: notify.channels.length, rules: notify.rules.length });
+  return { config: notify, dispatcher: createDispatcher({ ...options, store: deps.store, config: notify, now: deps.now, logger: deps.logger }) };
+}

@@ -1,0 +1,19 @@
+import { postJson } from "@/lib/server/outputs/delivery/post-json";
+import type { ChannelOutput } from "@/lib/server/outputs/output-channel";
+import { renderSlackMessage } from "@/lib/server/outputs/slack/render-slack-message";
+
+/** Slack incoming webhooks: no edits or threads, so every update is a new post that says it is an update. */
+export const slackOutput: ChannelOutput = {
+  type: "slack",
+  minIntervalMs: 1000,
+  render: (change) => ({ body: renderSlackMessage(change) }),
+  send(message, context) {
+    return postJson({
+      url: context.channel.url ?? "",
+      body: JSON.stringify(message.body),
+      timeoutMs: context.timeoutMs,
+      maxResponseBytes: context.maxResponseBytes,
+      fetchImpl: context.fetchImpl,
+    });
+  },
+};

@@ -1,0 +1,41 @@
+import { postJson } from "@/lib/server/outputs/delivery/post-json";
+import type { ChannelOutput } from "@/lib/server/outputs/output-channel";
+import { signStandardWebhook } from "@/lib/server/outputs/webhook/sign-standard-webhook";
+
+/** A generic webhook signed per Standard Webhooks: body `{type, timestamp, data}`, data holding the event as the API returns it. */
+export const webhookOutput: ChannelOutput = {
+  type: "webhook",
+  minIntervalMs: 0,
+  render(change) {
+    return {
+      body: {
+        type: `event.${change.kind}`,
+        timestamp: change.at,
+        data: {
+          source: change.source,
+          kind: change.kind,
+          isSecurity: change.isSecurity,
+          journalId: change.journalId,
+          link: change.link,
+          event: change.event,
+        },
+      },
+    };
+  },
+  send(message, context) {
+    const body = JSON.stringify(message.body);
+    const timestamp = Math.floor(context.now / 1000);
+    return postJson({
+      url: context.channel.url ?? "",
+      body,
+      headers: {
+        "webhook-id": context.deliveryKey,
+        "webhook-timestamp": String(timestamp),
+        "webhook-signature": signStandardWebhook(context.channel.secret ?? [], context.deliveryKey, timestamp, body),
+      },
+      timeoutMs: context.timeoutMs,
+      maxResponseBytes: context.maxResponseBytes,
+      fetchImpl: context.fetchImpl,
+    });
+  },
+};

@@ -1,0 +1,42 @@
+// npm run notify:test -- <channel id>: sends a clearly labelled sample through the channel's renderer and transport.
+import { parseConfig } from "@/lib/server/config/load-config";
+import { findOutput } from "@/lib/server/outputs/output-registry";
+import { buildSampleChange } from "@/lib/server/outputs/sample-change";
+import { readNotifyConfig } from "@/lib/server/outputs/set-up-notifications";
+
+const USAGE = "usage: npm run notify:test -- <channel id>   (with HEALTHDECK_NOTIFY_CONFIG set)";
+
+async function main(): Promise<number> {
+  const channelId = process.argv.slice(2).find((arg) => !arg.startsWith("-"));
+  if (!channelId) {
+    console.error(USAGE);
+    return 2;
+  }
+  const config = parseConfig(process.env);
+  const notify = readNotifyConfig(config, process.env);
+  if (!notify) {
+    console.error(`HEALTHDECK_NOTIFY_CONFIG is not set\n${USAGE}`);
+    return 2;
+  }
+  const channel = notify.channels.find((candidate) => candidate.id === channelId);
+  const output = channel ? findOutput(channel.type) : undefined;
+  if (!channel || !output) {
+    console.error(`no channel "${channelId}" in ${config.HEALTHDECK_NOTIFY_CONFIG}; channels: ${notify.channels.map((candidate) => candidate.id).join(", ") || "none"}`);
+    return 2;
+  }
+  const now = Date.now();
+  const message = output.render(buildSampleChange({ link: config.HEALTHDECK_PUBLIC_URL ?? null }, now), { publicUrl: config.HEALTHDECK_PUBLIC_URL ?? null });
+  const outcome = await output.send(message, { channel, deliveryKey: `test:${channel.id}:${now}`, now, timeoutMs: 15_000, maxResponseBytes: 64 * 1024 });
+  console.log(`${channel.type} channel "${channel.id}": ${outcome.status === null ? "no answer" : `HTTP ${outcome.status}`}${outcome.error ? ` (${outcome.error})` : ""}`);
+  if (outcome.responseText) console.log(`answer: ${outcome.responseText}`);
+  if (outcome.ok && channel.type !== "webhook") console.log("note: a 2xx means the service accepted the request, not that the message rendered or was seen");
+  return outcome.ok ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  },
+);

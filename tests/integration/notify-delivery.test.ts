@@ -1,0 +1,170 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import type { NewDelivery } from "@/lib/server/store/contract/outbox-contract";
+import { listenSlackReceiver, listenWebhookReceiver, type Answer, type Receiver } from "@/tests/support/notify-receivers";
+import { startPublicStack, type PublicStack } from "@/tests/support/start-public-stack";
+import { INCIDENT_SCENARIO } from "@/tests/integration/public-scenario";
+
+const SECRET = `whsec_${Buffer.alloc(32, 9).toString("base64")}`;
+const dir = mkdtempSync(path.join(tmpdir(), "notify-it-"));
+const open: { close(): Promise<void> }[] = [];
+afterEach(async () => {
+  for (const item of open.splice(0).reverse()) await item.close();
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const FAST = { requestTimeoutMs: 300, retryBaseMs: 40, retryCapMs: 200, intervalMs: 50 };
+
+async function startStack(channels: object[], rules: object[] = [{ channels: channels.map((channel) => (channel as { id: string }).id) }]): Promise<PublicStack> {
+  const file = path.join(dir, `notify-${open.length}-${Date.now()}.json`);
+  writeFileSync(file, JSON.stringify({ channels, rules }));
+  const stack = await startPublicStack({
+    scenario: INCIDENT_SCENARIO,
+    env: { HEALTHDECK_NOTIFY_CONFIG: file, HEALTHDECK_PUBLIC_URL: "https://health.example.com/", HEALTHDECK_NOTIFY_FRESH_MINUTES: "525600" },
+    notify: { env: { HOOK_SECRET: SECRET }, ...FAST },
+  });
+  open.push(stack);
+  return stack;
+}
+
+const track = (receiver: Receiver) => {
+  open.push(receiver);
+  return receiver;
+};
+const dispatch = (stack: PublicStack) => stack.runtime.poller.runNow("notify-dispatch");
+const deliveries = (stack: PublicStack) => stack.runtime.store.outbox.list({ after: 0, limit: 1000, channel: null, status: null });
+const waitFor = async (condition: () => boolean | Promise<boolean>, timeoutMs = 15_000) => {
+  const start = Date.now();
+  while (!(await condition())) {
+    if (Date.now() - start > timeoutMs) throw new Error("timed out waiting");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+};
+
+describe("notifications end to end", () => {
+  it("an incident opens, updates and resolves: the receivers get opened → updated → resolved, in order, signed and within Slack's limits", async () => {
+    const hook = track(await listenWebhookReceiver(SECRET));
+    const slack = track(await listenSlackReceiver());
+    const stack = await startStack([
+      { id: "hook", type: "webhook", url: `${hook.url}/in`, secret: "${HOOK_SECRET}" },
+      { id: "ops", type: "slack", url: `${slack.url}/services/T/B/x` },
+    ]);
+    await stack.pollAll();
+    await dispatch(stack);
+    for (let step = 0; step < INCIDENT_SCENARIO.steps.length; step += 1) {
+      stack.simulator.step();
+      await stack.pollAll();
+      await dispatch(stack);
+    }
+    expect(hook.rejected).toEqual([]);
+    expect(slack.rejected).toEqual([]);
+    type Body = { type: string; data: { event: { id: string; summary: string; resolved: boolean }; link: string } };
+    const byEvent = new Map<string, string[]>();
+    for (const receipt of hook.received) {
+      const body = receipt.body as Body;
+      byEvent.set(body.data.event.id, [...(byEvent.get(body.data.event.id) ?? []), body.type]);
+    }
+    expect(byEvent.size).toBe(2);
+    for (const types of byEvent.values()) {
+      expect(types[0]).toBe("event.opened");
+      expect(types.at(-1)).toBe("event.resolved");
+      expect(types.filter((type) => type === "event.opened")).toHaveLength(1);
+      expect(types.slice(1, -1).every((type) => type === "event.updated")).toBe(true);
+      expect(types.length).toBeGreaterThanOrEqual(3);
+    }
+    const first = hook.received[0]?.body as Body;
+    expect(first.data.link).toMatch(/^https:\/\/health\.example\.com\/events\//);
+    expect(new Set(hook.received.map((receipt) => receipt.id)).size).toBe(hook.received.length);
+    expect(slack.received).toHaveLength(hook.received.length);
+    const headers = slack.received.map((receipt) => (receipt.body as { blocks: { type: string; text?: { text: string } }[] }).blocks[0]?.text?.text ?? "");
+    expect(headers.filter((header) => header.includes("New:"))).toHaveLength(2);
+    expect(headers.filter((header) => header.includes("Update:")).length).toBeGreaterThanOrEqual(2);
+    expect(headers.filter((header) => header.includes("Resolved:"))).toHaveLength(2);
+    expect((await deliveries(stack)).every((delivery) => delivery.status === "sent" && delivery.attempts === 1)).toBe(true);
+  }, 60_000);
+});
+
+/** A webhook delivery written straight into the outbox, as the router would, for the dispatcher's faults. */
+const sample = (channel: string, index: number, now: number): NewDelivery => ({
+  key: `${channel}:event-${index}:opened:${index}`,
+  channel,
+  kind: "opened",
+  eventId: `event-${index}`,
+  journalId: index,
+  createdAt: now,
+  deadlineAt: now + 60_000,
+  message: { body: { type: "event.opened", timestamp: new Date(now).toISOString(), data: { index } } },
+});
+
+describe("the dispatcher under faults", () => {
+  it("honours 429 Retry-After, retries 500s and a hang past the timeout with the same webhook-id, then delivers once", async () => {
+    const script: Answer[] = [{ status: 429, headers: { "retry-after": "1" } }, { status: 500 }, "hang", { status: 503 }];
+    const hook = track(await listenWebhookReceiver(SECRET, { answers: (index) => script[index] ?? { status: 200 } }));
+    const stack = await startStack([{ id: "hook", type: "webhook", url: hook.url, secret: "${HOOK_SECRET}" }]);
+    const now = Date.now();
+    await stack.runtime.store.write((tx) => tx.outbox.enqueue([sample("hook", 1, now)]));
+    const started = Date.now();
+    stack.runtime.poller.start();
+    await waitFor(() => hook.received.length === 1);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(hook.requests).toBe(5);
+    expect(hook.received.map((receipt) => receipt.id)).toEqual(["hook:event-1:opened:1"]);
+    await waitFor(async () => (await deliveries(stack))[0]?.status === "sent");
+    expect(await deliveries(stack)).toEqual([expect.objectContaining({ status: "sent", attempts: 5, lastStatus: 200, lastError: null })]);
+  }, 30_000);
+
+  it("gives up at the deadline when the receiver refuses connections, saying why", async () => {
+    const gone = await listenWebhookReceiver(SECRET);
+    const url = gone.url;
+    await gone.close();
+    const stack = await startStack([{ id: "hook", type: "webhook", url, secret: "${HOOK_SECRET}" }]);
+    const now = Date.now();
+    await stack.runtime.store.write((tx) => tx.outbox.enqueue([{ ...sample("hook", 1, now), deadlineAt: now + 1_000 }]));
+    stack.runtime.poller.start();
+    await waitFor(async () => (await deliveries(stack))[0]?.status === "expired");
+    const [expired] = await deliveries(stack);
+    expect(expired?.attempts).toBeGreaterThanOrEqual(2);
+    expect(expired?.lastError).toMatch(/network error/);
+    expect(await stack.runtime.store.outbox.countByStatus()).toEqual({ queued: 0, sent: 0, failed: 0, expired: 1 });
+  }, 30_000);
+
+  it("a 410 marks the channel broken: its other deliveries fail without a request, others still go", async () => {
+    const gone = track(await listenWebhookReceiver(SECRET, { answers: () => ({ status: 410 }) }));
+    const fine = track(await listenWebhookReceiver(SECRET));
+    const stack = await startStack([
+      { id: "gone", type: "webhook", url: gone.url, secret: "${HOOK_SECRET}" },
+      { id: "fine", type: "webhook", url: fine.url, secret: "${HOOK_SECRET}" },
+    ]);
+    const now = Date.now();
+    await stack.runtime.store.write((tx) => tx.outbox.enqueue([sample("gone", 1, now), sample("gone", 2, now), sample("fine", 3, now)]));
+    await dispatch(stack);
+    expect(gone.requests).toBe(1);
+    expect(fine.received).toHaveLength(1);
+    expect((await deliveries(stack)).map((delivery) => [delivery.channel, delivery.status, delivery.lastStatus])).toEqual([
+      ["gone", "failed", 410],
+      ["gone", "failed", null],
+      ["fine", "sent", 200],
+    ]);
+    expect(await stack.runtime.store.outbox.listBrokenChannels()).toEqual([expect.objectContaining({ channel: "gone", reason: expect.stringContaining("HTTP 410") })]);
+  }, 30_000);
+
+  it("killed and restarted mid-burst, every message arrives exactly once by webhook-id", async () => {
+    const hook = track(await listenWebhookReceiver(SECRET, { delayMs: 15 }));
+    const stack = await startStack([{ id: "hook", type: "webhook", url: hook.url, secret: "${HOOK_SECRET}" }]);
+    const now = Date.now();
+    await stack.runtime.store.write((tx) => tx.outbox.enqueue(Array.from({ length: 40 }, (_, index) => sample("hook", index + 1, now))));
+    stack.runtime.poller.start();
+    await waitFor(() => hook.received.length >= 10);
+    const restarted = await stack.restart();
+    expect(hook.received.length).toBeLessThan(40);
+    restarted.poller.start();
+    await waitFor(() => hook.received.length >= 40);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const ids = hook.received.map((receipt) => receipt.id);
+    expect(ids).toHaveLength(40);
+    expect(new Set(ids).size).toBe(40);
+    expect(await restarted.store.outbox.countByStatus()).toEqual({ queued: 0, sent: 40, failed: 0, expired: 0 });
+  }, 30_000);
+});

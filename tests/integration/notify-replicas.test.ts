@@ -1,0 +1,80 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { NewDelivery } from "@/lib/server/store/contract/outbox-contract";
+import { listenWebhookReceiver, type Receiver } from "@/tests/support/notify-receivers";
+import { waitUntil } from "@/tests/support/replica-cluster";
+import { startPostgres, type TestPostgres } from "@/tests/support/start-postgres";
+import { startPublicStack, type PublicStack } from "@/tests/support/start-public-stack";
+import { INCIDENT_SCENARIO } from "@/tests/integration/public-scenario";
+
+/** Two runtimes on one PostgreSQL database: only the leader dispatches, and a change of leader repeats nothing. */
+const SECRET = `whsec_${Buffer.alloc(32, 4).toString("base64")}`;
+const dir = mkdtempSync(path.join(tmpdir(), "notify-replicas-"));
+let postgres: TestPostgres;
+let hook: Receiver;
+let first: PublicStack;
+let second: PublicStack;
+
+beforeAll(async () => {
+  postgres = await startPostgres();
+  const databaseUrl = await postgres.createDatabase("notify_replicas");
+  hook = await listenWebhookReceiver(SECRET, { delayMs: 20 });
+  const file = path.join(dir, "notify.yaml");
+  writeFileSync(file, `channels:\n  - id: hook\n    type: webhook\n    url: ${hook.url}\n    secret: \${HOOK_SECRET}\nrules:\n  - channels: [hook]\n`);
+  const options = {
+    scenario: INCIDENT_SCENARIO,
+    databaseUrl,
+    leaderRetryMs: 300,
+    env: { HEALTHDECK_NOTIFY_CONFIG: file },
+    notify: { env: { HOOK_SECRET: SECRET }, intervalMs: 50, requestTimeoutMs: 2000 },
+  };
+  first = await startPublicStack(options);
+  await waitUntil("the first replica to lead", async () => (first.runtime.store.coordinator.role === "leader" ? true : null), 10_000);
+  second = await startPublicStack(options);
+  await waitUntil("the second replica to follow", async () => (second.runtime.store.coordinator.role === "follower" ? true : null), 10_000);
+}, 90_000);
+
+afterAll(async () => {
+  await second?.close();
+  await first?.close();
+  await hook?.close();
+  await postgres?.stop();
+  rmSync(dir, { recursive: true, force: true });
+}, 30_000);
+
+const sample = (index: number, now: number): NewDelivery => ({
+  key: `hook:event-${index}:opened:${index}`,
+  channel: "hook",
+  kind: "opened",
+  eventId: `event-${index}`,
+  journalId: index,
+  createdAt: now,
+  deadlineAt: now + 60_000,
+  message: { body: { type: "event.opened", timestamp: new Date(now).toISOString(), data: { index } } },
+});
+
+describe("notifications with two replicas on PostgreSQL", () => {
+  it("only the leader sends; when it stops mid-burst the new leader finishes; nothing arrives twice", async () => {
+    const now = Date.now();
+    await second.runtime.store.write((tx) => tx.outbox.enqueue(Array.from({ length: 40 }, (_, index) => sample(index + 1, now))));
+
+    // A follower that runs the dispatcher anyway cannot claim: its writes are fenced by the leader term.
+    await second.runtime.poller.runNow("notify-dispatch");
+    expect(hook.requests).toBe(0);
+
+    first.runtime.followLeadership();
+    second.runtime.followLeadership();
+    expect(second.runtime.poller.isRunning).toBe(false);
+    await waitUntil("some deliveries", async () => (hook.received.length >= 10 ? true : null), 15_000);
+    await first.runtime.close();
+    await waitUntil("the second replica to lead", async () => (second.runtime.store.coordinator.role === "leader" ? true : null), 15_000);
+    await waitUntil("every delivery", async () => (hook.received.length >= 40 ? true : null), 30_000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const ids = hook.received.map((receipt) => receipt.id);
+    expect(ids).toHaveLength(40);
+    expect(new Set(ids).size).toBe(40);
+    expect(await second.runtime.store.outbox.countByStatus()).toEqual({ queued: 0, sent: 40, failed: 0, expired: 0 });
+  }, 90_000);
+});

@@ -1,0 +1,88 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { Webhook } from "standardwebhooks";
+import { listenTestServer, type TestServer } from "@/tests/support/listen-test-server";
+
+export interface Receipt {
+  id: string;
+  body: unknown;
+  at: number;
+}
+
+/** What the receiver answers to the n-th request (0-based); default 200. `hang` never answers. */
+export type Answer = { status: number; headers?: Record<string, string> } | "hang";
+
+export interface Receiver extends TestServer {
+  received: Receipt[];
+  /** requests that failed the receiver's checks (bad signature, Slack limits), with the reason */
+  rejected: string[];
+  requests: number;
+}
+
+const readBody = (request: IncomingMessage) =>
+  new Promise<string>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    request.on("error", reject);
+  });
+
+async function listenReceiver(check: (request: IncomingMessage, body: string) => { id: string; body: unknown }, answers: (index: number) => Answer, delayMs = 0): Promise<Receiver> {
+  const received: Receipt[] = [];
+  const rejected: string[] = [];
+  let requests = 0;
+  const server = await listenTestServer((request: IncomingMessage, response: ServerResponse) => {
+    const index = requests++;
+    void readBody(request).then(async (text) => {
+      const answer = answers(index);
+      if (answer === "hang") return;
+      if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+      if (answer.status >= 200 && answer.status < 300) {
+        try {
+          received.push({ ...check(request, text), at: Date.now() });
+        } catch (error) {
+          rejected.push(error instanceof Error ? error.message : String(error));
+          response.writeHead(400).end("rejected");
+          return;
+        }
+      }
+      response.writeHead(answer.status, answer.headers).end(answer.status < 300 ? "ok" : "nope");
+    });
+  });
+  // A getter: Object.assign would copy the count once.
+  return Object.defineProperties(Object.assign(server, { received, rejected }), { requests: { get: () => requests } }) as Receiver;
+}
+
+const ok = (): Answer => ({ status: 200 });
+
+/** A Standard Webhooks receiver that verifies every signature with the `standardwebhooks` library. */
+export function listenWebhookReceiver(secret: string, options: { answers?: (index: number) => Answer; delayMs?: number } = {}): Promise<Receiver> {
+  const verifier = new Webhook(secret);
+  return listenReceiver(
+    (request, text) => {
+      const headers = { "webhook-id": String(request.headers["webhook-id"]), "webhook-timestamp": String(request.headers["webhook-timestamp"]), "webhook-signature": String(request.headers["webhook-signature"]) };
+      return { id: headers["webhook-id"], body: verifier.verify(text, headers) };
+    },
+    options.answers ?? ok,
+    options.delayMs,
+  );
+}
+
+/** A Slack-like incoming webhook that refuses what Slack would (50 blocks, 3,000 per section, ~12,000 in all, a text fallback). */
+export function listenSlackReceiver(options: { answers?: (index: number) => Answer } = {}): Promise<Receiver> {
+  let count = 0;
+  return listenReceiver((_request, text) => {
+    const body = JSON.parse(text) as { text?: unknown; blocks?: { type: string; text?: { text: string }; fields?: { text: string }[] }[] };
+    if (typeof body.text !== "string" || body.text.length === 0) throw new Error("no text fallback");
+    const blocks = body.blocks ?? [];
+    if (blocks.length > 50) throw new Error(`too many blocks: ${blocks.length}`);
+    let total = body.text.length;
+    for (const block of blocks) {
+      if (block.type === "section" && block.text && block.text.text.length > 3000) throw new Error("section text over 3000");
+      if (block.type === "header" && block.text && block.text.text.length > 150) throw new Error("header over 150");
+      if ((block.fields?.length ?? 0) > 10) throw new Error("over 10 fields");
+      total += (block.text?.text.length ?? 0) + (block.fields ?? []).reduce((sum, field) => sum + field.text.length, 0);
+    }
+    if (total > 12_000) throw new Error(`message too long: ${total}`);
+    return { id: String(++count), body };
+  }, options.answers ?? ok);
+}
