@@ -25,6 +25,8 @@ export const COPIED_TABLES: readonly { name: string; key: readonly string[] }[] 
   { name: "account_sync_events", key: ["target_key", "arn"] },
   { name: "account_sync_org_status", key: ["account_id"] },
   { name: "journal", key: ["id"] },
+  { name: "notify_deliveries", key: ["id"] },
+  { name: "notify_channels", key: ["channel"] },
 ];
 
 export interface TableReport {
@@ -99,6 +101,8 @@ export async function copySqliteToPostgres(options: { fromDataDir: string; toUrl
       // Journal ids are never reused: the target hands out ids after the highest the source ever gave.
       const sequence = source.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'journal'").get() as { seq: number } | undefined;
       await client.query("UPDATE journal_head SET last_id = GREATEST(last_id, $1)", [sequence?.seq ?? 0]);
+      // Outbox ids were copied as they are: new deliveries continue after them.
+      await client.query("SELECT setval(pg_get_serial_sequence('notify_deliveries', 'id'), GREATEST((SELECT MAX(id) FROM notify_deliveries), 1))");
       await client.query("COMMIT");
     } catch (error) {
       await client.query("ROLLBACK").catch(() => undefined);
