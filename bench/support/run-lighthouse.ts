@@ -53,9 +53,11 @@ export const readMetricMs = (report: LighthouseReport, id: string) => report.aud
 
 /** The element Lighthouse names as the largest contentful paint (its selector and the start of its HTML). */
 export function describeLcpElement(report: LighthouseReport): string {
-  const details: unknown = report.audits["largest-contentful-paint-element"]?.details;
-  const found = findNode(details);
-  return found === null ? "n/a" : `${found.selector ?? "?"} ${(found.snippet ?? "").slice(0, 120)}`;
+  const audit = report.audits["largest-contentful-paint-element"];
+  const found = findNode(audit?.details);
+  if (found !== null) return `${found.selector ?? "?"} ${(found.snippet ?? "").slice(0, 120)}`;
+  // Lighthouse 12.2's TraceElements gatherer fails on Chromium 156; the PerformanceObserver figure names it instead.
+  return audit?.scoreDisplayMode === "error" ? "n/a (Lighthouse could not gather it; see largest-paint)" : "n/a";
 }
 
 const readString = (value: object, key: string) => {
