@@ -12,6 +12,9 @@ export interface FloorApp {
   buildMs: number;
 }
 
+/** A user timing the floor page sets once its client component has hydrated (and so answers clicks). */
+export const FLOOR_INTERACTIVE_MARK = "floor:interactive";
+
 /**
  * The framework's floor: the smallest App Router app that still does what every page of ours does (a root layout,
  * a server component page with some text, one small client component that hydrates), built with this checkout's
@@ -43,9 +46,10 @@ export default function Page() {
 }
 `,
   "app/counter.jsx": `"use client";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 export function Counter() {
   const [count, setCount] = useState(0);
+  useEffect(() => performance.mark("${FLOOR_INTERACTIVE_MARK}"), []);
   return <button type="button" onClick={() => setCount(count + 1)}>Clicked {count} times</button>;
 }
 `,
