@@ -1,10 +1,12 @@
 import { z } from "zod";
 import type { Benchmark } from "@/bench/support/benchmark";
 import { formatBytes, formatMs, printFigure, printNote } from "@/bench/support/format-figures";
-import { getRawOk } from "@/bench/support/get-raw";
+import { getRaw, getRawOk } from "@/bench/support/get-raw";
+import type { CleanupStack } from "@/bench/support/cleanup-stack";
 import { runAutocannon } from "@/bench/support/run-autocannon";
 import { startDemoSimulator } from "@/bench/support/start-demo-simulator";
 import { startProductionApp } from "@/bench/support/start-production-app";
+import { startStaticServer } from "@/bench/support/start-static-server";
 
 const NAME = "status-api";
 const CONNECTIONS = 50;
@@ -27,6 +29,35 @@ const ENCODINGS = [
   { label: "gzip", headers: { "accept-encoding": "gzip, deflate, br" } },
 ] as const;
 
+/** Repeat clients: If-None-Match with the current ETag, answered 304 without a body. */
+async function measureNotModified(label: string, url: string, etag: string): Promise<void> {
+  const headers = { "if-none-match": etag, "accept-encoding": "gzip, deflate, br" };
+  await runAutocannon({ url, connections: CONNECTIONS, durationSeconds: WARMUP_SECONDS, headers });
+  const result = await runAutocannon({ url, connections: CONNECTIONS, durationSeconds: DURATION_SECONDS, headers });
+  // The body changes only with the data; a poll in the window may change it, and then 200s are right.
+  printFigure(
+    `${label}.not-modified`,
+    { "req/s": Math.round(result.requestsPerSecond), p50: formatMs(result.p50Ms), p99: formatMs(result.p99Ms), max: formatMs(result.maxMs), notModified: result.notModified, fullBodies: result.ok, errors: result.errors },
+    { text: `p99 ≤ ${P99_GOAL_MS} ms`, met: result.p99Ms <= P99_GOAL_MS && result.errors === 0 && result.notModified > 0 },
+  );
+}
+
+/** The same bytes from a bare Node http server, in the same run: the machine's floor for a body of that size. */
+async function measureStaticFloor(cleanup: CleanupStack, body: Buffer): Promise<void> {
+  const url = await startStaticServer(cleanup, body);
+  await runAutocannon({ url, connections: CONNECTIONS, durationSeconds: WARMUP_SECONDS });
+  const result = await runAutocannon({ url, connections: CONNECTIONS, durationSeconds: DURATION_SECONDS });
+  printFigure(`${NAME}.full.static-floor`, {
+    "req/s": Math.round(result.requestsPerSecond),
+    p50: formatMs(result.p50Ms),
+    p99: formatMs(result.p99Ms),
+    max: formatMs(result.maxMs),
+    size: formatBytes(body.length),
+    "MB/s": (result.bytesPerSecond / 1e6).toFixed(0),
+    server: "bare node:http, bytes in memory",
+  });
+}
+
 export const statusApiBenchmark: Benchmark = {
   name: NAME,
   summary: `GET /api/v1/status on next start, ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up + ${DURATION_SECONDS} s`,
@@ -40,13 +71,16 @@ export const statusApiBenchmark: Benchmark = {
     for (const target of TARGETS) {
       const url = `${app.url}${target.path}`;
       const plain = await getRawOk(url);
+      const etag = String(plain.headers.etag ?? "");
       const body = countsSchema.parse(JSON.parse(plain.body.toString("utf8")));
       const zipped = await getRawOk(url, { "accept-encoding": "gzip, deflate, br" });
       printNote(
         `${NAME}.${target.label}`,
         `GET ${target.path}: ${body.services.length} services, ${body.events.length} events, ` +
-          `${formatBytes(plain.body.length)} plain, ${formatBytes(zipped.body.length)} with content-encoding=${String(zipped.headers["content-encoding"] ?? "none")}`,
+          `${formatBytes(plain.body.length)} plain, ${formatBytes(zipped.body.length)} with content-encoding=${String(zipped.headers["content-encoding"] ?? "none")}, etag=${etag || "none"}`,
       );
+      const revalidated = await getRaw(url, { "if-none-match": etag });
+      printNote(`${NAME}.${target.label}`, `If-None-Match with that ETag: ${revalidated.status}, ${revalidated.body.length} body bytes`);
       // One connection shows the cost of a single request, before queueing behind 49 others.
       const single = await runAutocannon({ url, connections: 1, durationSeconds: SINGLE_SECONDS });
       printFigure(`${NAME}.${target.label}.one-connection`, {
@@ -74,6 +108,8 @@ export const statusApiBenchmark: Benchmark = {
           { text: `p99 ≤ ${P99_GOAL_MS} ms`, met: result.p99Ms <= P99_GOAL_MS && result.errors === 0 && result.non2xx === 0 },
         );
       }
+      if (etag !== "") await measureNotModified(`${NAME}.${target.label}`, url, etag);
+      if (target.label === "full") await measureStaticFloor(cleanup, plain.body);
     }
   },
 };

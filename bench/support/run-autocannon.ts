@@ -11,6 +11,7 @@ const resultSchema = z.object({
   timeouts: z.number(),
   non2xx: z.number(),
   "2xx": z.number(),
+  "3xx": z.number().default(0),
   latency: z.object({ p50: z.number(), p99: z.number(), average: z.number(), max: z.number() }),
   requests: z.object({ total: z.number() }),
   throughput: z.object({ total: z.number() }),
@@ -19,6 +20,8 @@ const resultSchema = z.object({
 export interface LoadResult {
   requestsPerSecond: number;
   ok: number;
+  /** 3xx answers (304 on a conditional request); autocannon counts them in non2xx too */
+  notModified: number;
   errors: number;
   non2xx: number;
   p50Ms: number;
@@ -48,6 +51,7 @@ export async function runAutocannon(options: {
   return {
     requestsPerSecond: result.requests.total / result.duration,
     ok: result["2xx"],
+    notModified: result["3xx"],
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
     p50Ms: result.latency.p50,

@@ -5,6 +5,8 @@ import type { CompactStatusResponse } from "@/lib/shared/compact-status-response
 import { expandStatusResponse } from "@/lib/shared/compact-status-response";
 import type { StatusFilter } from "@/lib/shared/status-filter";
 import { buildBoardModel } from "@/lib/client/board-model";
+import { fingerprintServices } from "@/lib/shared/fingerprint-services";
+import type { HealthStatus } from "@/lib/shared/health-status";
 import { keepUnchangedServices } from "@/lib/client/keep-unchanged-services";
 import { buildStatusApiKey, isFilterEmpty, serializeBoardUrl } from "@/lib/shared/board-url";
 import { FilterBar } from "@/components/board/filter-bar";
@@ -13,7 +15,8 @@ import { StatusGrid } from "@/components/board/status-grid";
 import { StatusSummary } from "@/components/board/status-summary";
 import { useBoardFilter } from "@/components/board/use-board-filter";
 import { useFilterOptions } from "@/components/board/use-filter-options";
-import { useRefreshOnEventChange } from "@/components/board/use-refresh-on-event-change";
+import { GridControlsProvider, useGridControlsState } from "@/components/board/grid-controls";
+import { useRefreshOnServerChange } from "@/components/board/use-refresh-on-server-change";
 import { useRememberedBoardUrl } from "@/components/board/use-remembered-board-url";
 import type { StatusUpdate } from "@/components/board/status-refresher";
 import { useServiceCatalog } from "@/components/board/use-service-catalog";
@@ -40,12 +43,18 @@ interface LiveStatusProps {
   events: ReactNode;
   /** fingerprintEvents() of the events the server rendered */
   eventsFingerprint: string;
+  /** the grid as the server rendered it (folded, unsearched), or null when the browser must render it (windowing) */
+  serverGrid: ReactNode;
+  /** fingerprintServices() of the services behind `serverGrid` */
+  servicesFingerprint: string;
+  /** the counts above `serverGrid` */
+  serverSummary: { counts: Record<HealthStatus, number>; total: number };
 }
 
 const StatusRefresher = lazy(() => import("@/components/board/status-refresher").then((module) => ({ default: module.StatusRefresher })));
 
 /** The board page's live part: server data first, then the live stream (SWR polling every 15 s while it is down). */
-export function LiveStatus({ initial, filter, filterError, regionNames, legend, events, eventsFingerprint }: LiveStatusProps) {
+export function LiveStatus({ initial, filter, filterError, regionNames, legend, events, eventsFingerprint, serverGrid, servicesFingerprint, serverSummary }: LiveStatusProps) {
   const initialData = useMemo(() => expandStatusResponse(initial), [initial]);
   const board = useBoardFilter(filter);
   const key = buildStatusApiKey(filter);
@@ -64,11 +73,19 @@ export function LiveStatus({ initial, filter, filterError, regionNames, legend, 
   const error = current?.error;
   const connection = current?.connection ?? "connecting";
   const isCut = useConnectionCut(connection);
-  useRefreshOnEventChange(shown, initialData, eventsFingerprint);
+  const shownServicesFingerprint = useMemo(
+    () => (shown.services === initialData.services ? servicesFingerprint : fingerprintServices(shown.services)),
+    [shown.services, initialData.services, servicesFingerprint],
+  );
+  const rendered = useMemo(() => ({ events: eventsFingerprint, services: servicesFingerprint }), [eventsFingerprint, servicesFingerprint]);
+  useRefreshOnServerChange(shown, initialData, rendered, shownServicesFingerprint);
   useRememberedBoardUrl(serializeBoardUrl(filter, board.query));
 
   const deferredQuery = useDeferredValue(board.query);
-  const model = useMemo(() => buildBoardModel(shown.services, deferredQuery), [shown.services, deferredQuery]);
+  const controls = useGridControlsState();
+  // The server's grid stays until the viewer searches or unfolds; a live change re-renders it on the server.
+  const isServerGrid = serverGrid !== null && serverGrid !== undefined && deferredQuery.trim() === "" && !controls.expanded && !controls.showAllRegions;
+  const model = useMemo(() => (isServerGrid ? null : buildBoardModel(shown.services, deferredQuery)), [isServerGrid, shown.services, deferredQuery]);
 
   const [wantCatalog, setWantCatalog] = useState(false);
   const catalog = useServiceCatalog(wantCatalog && !isFilterEmpty(filter));
@@ -103,7 +120,7 @@ export function LiveStatus({ initial, filter, filterError, regionNames, legend, 
             </h2>
             <LiveIndicator connection={connection} isRefreshing={current?.isValidating === true} />
           </div>
-          <StatusSummary counts={model.counts} total={model.total} />
+          <StatusSummary counts={model?.counts ?? serverSummary.counts} total={model?.total ?? serverSummary.total} />
           <FilterBar
             filter={board.filter}
             query={board.query}
@@ -115,7 +132,7 @@ export function LiveStatus({ initial, filter, filterError, regionNames, legend, 
             onClear={board.clearAll}
             isPending={board.isPending}
           />
-          <StatusGrid model={model} filterRegions={filter.regions} query={deferredQuery} />
+          <GridControlsProvider value={controls}>{model === null ? serverGrid : <StatusGrid model={model} filterRegions={filter.regions} query={deferredQuery} />}</GridControlsProvider>
           {legend}
         </section>
         {events}

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { buildBoardModel } from "@/lib/client/board-model";
 import { REGION_NAMES } from "@/lib/client/aws-regions";
 import { StatusGrid } from "@/components/board/status-grid";
+import { ServerStatusGrid } from "@/components/board/server-status-grid";
 import { RegionNamesContext } from "@/components/ui/region-names-context";
 import { loadStatusFixture, textOf } from "@/tests/fixtures/ui/load-status-fixture";
 
@@ -114,5 +115,13 @@ describe("StatusGrid without region names", () => {
   it("falls back to bare region codes", () => {
     const html = renderToString(<StatusGrid model={buildBoardModel(fixture.services, "")} filterRegions={[]} query="" />);
     expect(html).toContain('title="Amazon Elastic Compute Cloud in us-east-1: degraded since 2026-08-18 11:48 UTC"');
+  });
+});
+
+describe("ServerStatusGrid", () => {
+  it("renders the same markup as the browser's grid, folded and unsearched", () => {
+    const model = buildBoardModel(fixture.services, "");
+    const server = renderToString(<ServerStatusGrid model={model} filterRegions={[]} regionNames={REGION_NAMES} />);
+    expect(server).toBe(render());
   });
 });

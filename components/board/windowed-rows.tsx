@@ -3,10 +3,10 @@
 import { useRef, type RefObject } from "react";
 import type { BoardRow, ColumnId } from "@/lib/client/board-model";
 import { GridRow } from "@/components/board/grid-row";
+import { WINDOW_FROM_ROWS } from "@/components/board/grid-table";
 import { useRowWindow } from "@/components/board/use-row-window";
+import { useRegionNames } from "@/components/ui/region-names-context";
 
-/** Below this many rows a group renders them all; above, only those in the scroll container's view. */
-export const WINDOW_FROM_ROWS = 60;
 
 interface WindowedRowsProps {
   rows: readonly BoardRow[];
@@ -19,6 +19,7 @@ interface WindowedRowsProps {
 /** A run of grid rows; long runs render only a window, with spacer rows keeping the scroll height right. */
 export function WindowedRows({ rows, columns, scrollRef, firstIndex }: WindowedRowsProps) {
   const anchorRef = useRef<HTMLTableRowElement>(null);
+  const regionNames = useRegionNames();
   const windowed = rows.length > WINDOW_FROM_ROWS;
   const range = useRowWindow(windowed, rows.length, scrollRef, anchorRef);
   const spacer = (height: number) => <td colSpan={columns.length + 1} className="p-0" style={{ height }} />;
@@ -30,7 +31,7 @@ export function WindowedRows({ rows, columns, scrollRef, firstIndex }: WindowedR
         </tr>
       )}
       {rows.slice(range.start, range.end).map((row, index) => (
-        <GridRow key={row.service} row={row} columns={columns} rowIndex={firstIndex + range.start + index} />
+        <GridRow key={row.service} row={row} columns={columns} rowIndex={firstIndex + range.start + index} regionNames={regionNames} />
       ))}
       {windowed && <tr aria-hidden="true">{spacer((rows.length - range.end) * range.rowHeight)}</tr>}
     </>

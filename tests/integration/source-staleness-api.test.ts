@@ -75,3 +75,27 @@ describe("/api/v1/health and /api/v1/status report a source stale once the clock
     expect(stateOf((await readHealth()).sources, "public-currentevents")).toBe("ok");
   });
 });
+
+describe("/api/v1/status answers repeat clients with 304", () => {
+  it("keeps one strong ETag while only the clock moves, answers If-None-Match without a body, and a change gets a new one", async () => {
+    await stack.pollAll();
+    const first = await fetch(`${server.url}/api/v1/status`);
+    const etag = first.headers.get("etag") ?? "";
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(first.headers.get("cache-control")).toBe("no-cache");
+    await first.arrayBuffer();
+
+    clock.now += STATUS_CACHE_MS + 1;
+    const again = await fetch(`${server.url}/api/v1/status`, { headers: { "if-none-match": etag } });
+    expect(again.status).toBe(304);
+    expect((await again.arrayBuffer()).byteLength).toBe(0);
+    expect(again.headers.get("etag")).toBe(etag);
+
+    // Past the staleness limit a source's state changes: a different document, a different tag.
+    clock.now += 3_600_000;
+    const changed = await fetch(`${server.url}/api/v1/status`, { headers: { "if-none-match": etag } });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get("etag")).not.toBe(etag);
+    await changed.arrayBuffer();
+  });
+});

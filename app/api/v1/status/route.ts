@@ -1,6 +1,6 @@
 import { parseStatusFilter } from "@/lib/shared/status-filter";
-import { jsonBytes, jsonError, withErrorMapping } from "@/lib/server/api/json-response";
-import { getPublicStatusBytes } from "@/lib/server/services/get-public-status";
+import { jsonEncoded, jsonError, withErrorMapping } from "@/lib/server/api/json-response";
+import { getPublicStatusEncoded } from "@/lib/server/services/get-public-status";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -9,6 +9,6 @@ export function GET(request: Request): Promise<Response> {
   return withErrorMapping(async () => {
     const filter = parseStatusFilter(new URL(request.url).searchParams);
     if (!filter.ok) return jsonError(400, filter.error);
-    return jsonBytes(await getPublicStatusBytes(filter.value));
+    return jsonEncoded(request, await getPublicStatusEncoded(filter.value));
   });
 }
