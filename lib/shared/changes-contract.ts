@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { wholeNumberParam } from "@/lib/shared/whole-number-param";
 import { liveScopeQuerySchema } from "@/lib/shared/live-scope";
 import { readQueryParam, type QueryInput } from "@/lib/shared/read-query-param";
 import { formatZodError, type ParseResult } from "@/lib/shared/status-filter";
@@ -16,18 +17,9 @@ export interface ChangesQuery {
   categories: string[];
 }
 
-const whole = (name: string, fallback: number, max: number) =>
-  z
-    .string()
-    .optional()
-    .transform((raw) => (raw === undefined || raw === "" ? String(fallback) : raw))
-    .pipe(z.string().regex(/^\d{1,16}$/, `${name} must be a whole number`))
-    .transform(Number)
-    .pipe(z.number().int().min(0).max(max, `${name} must be at most ${max}`));
-
 const changesQuerySchema = z.object({
-  after: whole("after", 0, Number.MAX_SAFE_INTEGER),
-  limit: whole("limit", CHANGES_DEFAULT_LIMIT, CHANGES_MAX_LIMIT).pipe(z.number().min(1, "limit must be at least 1")),
+  after: wholeNumberParam("after", 0, Number.MAX_SAFE_INTEGER),
+  limit: wholeNumberParam("limit", CHANGES_DEFAULT_LIMIT, CHANGES_MAX_LIMIT).pipe(z.number().min(1, "limit must be at least 1")),
   region: liveScopeQuerySchema.shape.region,
   service: liveScopeQuerySchema.shape.service,
   account: liveScopeQuerySchema.shape.account,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { wholeNumberParam } from "@/lib/shared/whole-number-param";
 import { readQueryParam, type QueryInput } from "@/lib/shared/read-query-param";
 import { formatZodError, type ParseResult } from "@/lib/shared/status-filter";
 
@@ -14,18 +15,9 @@ export interface DeliveriesQuery {
   status: (typeof DELIVERY_STATUS_VALUES)[number] | null;
 }
 
-const whole = (name: string, fallback: number, max: number) =>
-  z
-    .string()
-    .optional()
-    .transform((raw) => (raw === undefined || raw === "" ? String(fallback) : raw))
-    .pipe(z.string().regex(/^\d{1,16}$/, `${name} must be a whole number`))
-    .transform(Number)
-    .pipe(z.number().int().min(0).max(max, `${name} must be at most ${max}`));
-
 const deliveriesQuerySchema = z.object({
-  after: whole("after", 0, Number.MAX_SAFE_INTEGER),
-  limit: whole("limit", DELIVERIES_DEFAULT_LIMIT, DELIVERIES_MAX_LIMIT).pipe(z.number().min(1, "limit must be at least 1")),
+  after: wholeNumberParam("after", 0, Number.MAX_SAFE_INTEGER),
+  limit: wholeNumberParam("limit", DELIVERIES_DEFAULT_LIMIT, DELIVERIES_MAX_LIMIT).pipe(z.number().min(1, "limit must be at least 1")),
   channel: z
     .string()
     .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, "channel must be a channel id from the notifications file")
