@@ -52,7 +52,8 @@ export function createDispatcher(deps: DispatcherDeps): PollJob {
     const finish = (status: "failed" | "expired", lastError: string) =>
       store.write((tx) => tx.outbox.recordAttempt(delivery.id, { status, at: now(), nextAttemptAt: now(), lastError, lastStatus: null }), fenced);
     if (!channel || !output) return finish("failed", "the channel is no longer in the notifications file");
-    if (now() > delivery.deadlineAt) return finish("expired", "not sent before its deadline");
+    // The last attempt's error stays in the message: "expired" alone would not say why.
+    if (now() > delivery.deadlineAt) return finish("expired", `not sent before its deadline${delivery.lastError ? `; last error: ${delivery.lastError}` : ""}`);
     const brokenReason = broken.get(channel.id);
     if (brokenReason !== undefined) return finish("failed", `the channel is broken (${brokenReason}); fix its URL in the notifications file`);
     const pause = pausedUntil.get(channel.id) ?? 0;
