@@ -55,7 +55,9 @@ export function createOutboxRouter(deps: OutboxRouterDeps): OutboxRouter {
         const output = channel ? findOutput(channel.type) : undefined;
         if (!output) continue;
         deliveries.push({
-          key: `${id}:${facts.eventId}:${facts.kind}:${entry.id}`,
+          // An event is announced as new once per channel, whatever the journal says later (a poll that reshapes an
+          // event can journal "opened" again): a second "opened" meets this key and is dropped.
+          key: facts.kind === "opened" ? `${id}:${facts.eventId}:opened` : `${id}:${facts.eventId}:${facts.kind}:${entry.id}`,
           channel: id,
           kind: facts.kind,
           eventId: facts.eventId,
