@@ -5,8 +5,6 @@ import { deriveAccountEventChange, deriveEntitiesChange } from "@/lib/server/sto
 import { derivePublicEventChanges, deriveServiceStatusChanges, type SplitServiceKey } from "@/lib/server/store/journal/derive-public-changes";
 import { deriveConditionChange, deriveSourceStateChange } from "@/lib/server/store/journal/derive-source-changes";
 
-const NO_COUNTS = { total: 0, byStatus: {} };
-
 /**
  * Wraps one transaction's repositories so that every write a user would see also records what changed:
  * the entries are appended by `finish()` inside the same transaction, so the journal and the data never
@@ -75,7 +73,7 @@ export function createJournalingTransaction(raw: StoreRepos, deps: { now: () => 
       async setEntityCounts(eventId, counts) {
         const before = await raw.accountEvents.getById(eventId);
         await raw.accountEvents.setEntityCounts(eventId, counts);
-        if (before) push(deriveEntitiesChange(before, before.entityCounts ?? NO_COUNTS, counts, 0, deps.now()));
+        if (before) push(deriveEntitiesChange(before, before.entityCounts, counts, 0, deps.now()));
       },
     },
   };

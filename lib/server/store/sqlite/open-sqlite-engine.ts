@@ -50,7 +50,6 @@ export function openSqliteEngine(dataDir: string | ":memory:"): StoreEngine {
   const writeRepos = createRepos(writer);
   const readRepos = reader === writer ? writeRepos : createRepos(reader);
   const listeners = new Set<(latestJournalId: number) => void>();
-  const latestJournalId = () => (writer.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'journal'").get() as { seq: number } | undefined)?.seq ?? 0;
   let queue: Promise<unknown> = Promise.resolve();
   let isClosed = false;
 
@@ -65,7 +64,7 @@ export function openSqliteEngine(dataDir: string | ":memory:"): StoreEngine {
       if (writer.inTransaction) writer.exec("ROLLBACK");
       throw error;
     }
-    const latest = latestJournalId();
+    const latest = await writeRepos.journal.latestId();
     for (const listener of listeners) listener(latest);
     return result;
   }
