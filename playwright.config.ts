@@ -1,7 +1,9 @@
 import { defineConfig } from "@playwright/test";
 
-const APP_PORT = 3100;
-const SIMULATOR_PORT = 4100;
+/** Parallel checkouts on one machine run their e2e apart: HEALTHDECK_E2E_PORT_OFFSET shifts every fixed port. */
+export const E2E_PORT_OFFSET = Number(process.env.HEALTHDECK_E2E_PORT_OFFSET ?? 0);
+const APP_PORT = 3100 + E2E_PORT_OFFSET;
+const SIMULATOR_PORT = 4100 + E2E_PORT_OFFSET;
 export const SIMULATOR_URL = `http://127.0.0.1:${SIMULATOR_PORT}`;
 
 /** The app's settings in e2e: every upstream is the simulator. Specs that start an app of their own use them too. */

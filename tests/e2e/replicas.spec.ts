@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { E2E_PORT_OFFSET } from "../../playwright.config";
 import { openSseClient, type SseClient } from "../integration/stream-sse-client";
 import { startPostgres, type TestPostgres } from "../support/start-postgres";
 import {
@@ -18,8 +19,8 @@ import { buildHealthEvent, INGEST_TOKEN } from "./health-event";
 test.describe.configure({ mode: "serial" });
 test.setTimeout(180_000);
 
-const SIMULATOR_PORT = 4120;
-const PORTS = [3121, 3122, 3123];
+const SIMULATOR_PORT = 4120 + E2E_PORT_OFFSET;
+const PORTS = [3121, 3122, 3123].map((port) => port + E2E_PORT_OFFSET);
 
 let postgres: TestPostgres;
 let simulator: SimulatorProcess;

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { rm } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { e2eAppEnvironment } from "../../playwright.config";
+import { E2E_PORT_OFFSET, e2eAppEnvironment } from "../../playwright.config";
 
 /**
  * The server really goes away: this spec runs an app of its own (same build, same simulator, its own data) so it can
@@ -9,7 +9,7 @@ import { e2eAppEnvironment } from "../../playwright.config";
  */
 test.describe.configure({ mode: "serial" });
 
-const PORT = 3102;
+const PORT = 3102 + E2E_PORT_OFFSET;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const DATA_DIR = "reports/e2e-restart-data";
 

@@ -1,6 +1,8 @@
 import type { APIRequestContext } from "@playwright/test";
 
-export const SIMULATOR_URL = "http://127.0.0.1:4100";
+import { SIMULATOR_URL } from "../../playwright.config";
+
+export { SIMULATOR_URL };
 
 /** Drives the simulator started by playwright.config.ts over its control API (a real HTTP server). */
 export async function simulatorPost(request: APIRequestContext, path: string, data?: unknown): Promise<void> {
