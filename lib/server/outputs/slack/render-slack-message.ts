@@ -18,8 +18,13 @@ export interface SlackMessage {
   blocks: SlackBlock[];
 }
 
-const LABEL: Record<NotificationChange["kind"], string> = { opened: "New", updated: "Update", resolved: "Resolved" };
-const ICON: Record<NotificationChange["kind"], string> = { opened: ":red_circle:", updated: ":large_orange_circle:", resolved: ":white_check_mark:" };
+const LABEL: Record<NotificationChange["kind"], string> = { opened: "New", updated: "Update", resolved: "Resolved", reminder: "Reminder" };
+const ICON: Record<NotificationChange["kind"], string> = {
+  opened: ":red_circle:",
+  updated: ":large_orange_circle:",
+  resolved: ":white_check_mark:",
+  reminder: ":calendar:",
+};
 
 /** Cuts to `max` characters, saying how much was left out. */
 export function cutText(text: string, max: number): string {
