@@ -49,6 +49,30 @@ const roleArnList = z
   .pipe(z.array(z.string().regex(ROLE_ARN, "HEALTHDECK_ASSUME_ROLES must be a comma list of IAM role ARNs (arn:aws:iam::123456789012:role/Name)")))
   .transform((arns) => [...new Set(arns)]);
 
+/** `123456789012=Prod,210987654321=Staging`: names shown beside account ids in messages and accepted by notification rules. */
+const accountNames = z
+  .string()
+  .default("")
+  .transform((raw, context) => {
+    const names: Record<string, string> = {};
+    const taken = new Set<string>();
+    for (const part of raw.split(",").map((item) => item.trim()).filter(Boolean)) {
+      const match = /^(\d{12})\s*=\s*([^=,]{1,64})$/.exec(part);
+      const name = match?.[2]?.trim();
+      if (!match?.[1] || !name) {
+        context.addIssue({ code: "custom", message: `HEALTHDECK_ACCOUNT_NAMES: "${part.slice(0, 80)}" must be <12-digit account id>=<name> (names up to 64 characters, no , or =)` });
+        return z.NEVER;
+      }
+      if (names[match[1]] !== undefined || taken.has(name.toLowerCase())) {
+        context.addIssue({ code: "custom", message: `HEALTHDECK_ACCOUNT_NAMES: account ${match[1]} or the name "${name}" is listed twice` });
+        return z.NEVER;
+      }
+      names[match[1]] = name;
+      taken.add(name.toLowerCase());
+    }
+    return names;
+  });
+
 export const configSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HEALTHDECK_DATA_DIR: z.string().min(1).default("./data"),
@@ -128,6 +152,7 @@ export const configSchema = z.object({
     .min(0, "HEALTHDECK_NOTIFY_FRESH_MINUTES must be at least 0")
     .max(525_600, "HEALTHDECK_NOTIFY_FRESH_MINUTES must be at most 525600 (a year)")
     .default(60),
+  HEALTHDECK_ACCOUNT_NAMES: accountNames,
   HEALTHDECK_PUBLIC_URL: httpUrl("HEALTHDECK_PUBLIC_URL")
     .transform((url) => url.replace(/\/+$/, ""))
     .optional(),

@@ -5,6 +5,8 @@ import type { NotifyConfig } from "@/lib/server/outputs/config/notify-config-sch
 import { createDispatcher, type DispatcherOptions } from "@/lib/server/outputs/delivery/create-dispatcher";
 import { createOutboxRouter } from "@/lib/server/outputs/delivery/create-outbox-router";
 import { findOutput } from "@/lib/server/outputs/output-registry";
+import { createReminderJob } from "@/lib/server/outputs/reminders/create-reminder-job";
+import { resolveRuleAccounts } from "@/lib/server/outputs/rules/account-names";
 import type { PollJob } from "@/lib/server/poller/create-poller";
 import type { Catalog } from "@/lib/server/sources/catalog/create-catalog";
 import type { HealthdeckStore } from "@/lib/server/store/healthdeck-store";
@@ -14,11 +16,15 @@ export interface NotifyOptions extends DispatcherOptions {
   env?: Record<string, string | undefined>;
   /** default 24 h */
   deadlineMs?: number;
+  /** how often the reminders job looks for due reminders; default 60 s */
+  reminderIntervalMs?: number;
 }
 
 export interface Notifications {
   config: NotifyConfig;
   dispatcher: PollJob;
+  /** leader-only, beside the dispatcher: queues reminders of scheduled changes */
+  reminders: PollJob;
 }
 
 /** Reads the notifications file named by HEALTHDECK_NOTIFY_CONFIG and checks that this build can send to every channel. */
@@ -31,7 +37,7 @@ export function readNotifyConfig(config: HealthdeckConfig, env: Record<string, s
       throw new NotifyConfigError(`HEALTHDECK_NOTIFY_CONFIG: ${filePath}: channels.${index}.type: ${channel.type} channels are not supported by this build yet (slack and webhook are)`);
     }
   }
-  return notify;
+  return resolveRuleAccounts(notify, config.HEALTHDECK_ACCOUNT_NAMES, filePath);
 }
 
 /**
@@ -49,16 +55,23 @@ export function setUpNotifications(deps: {
   const options = deps.options ?? {};
   const notify = readNotifyConfig(deps.config, options.env ?? process.env);
   if (!notify) return null;
+  const publicUrl = deps.config.HEALTHDECK_PUBLIC_URL ?? null;
+  const accountNames = deps.config.HEALTHDECK_ACCOUNT_NAMES;
   deps.store.setOutboxRouter(
     createOutboxRouter({
       config: notify,
       getCatalog: deps.getCatalog,
-      publicUrl: deps.config.HEALTHDECK_PUBLIC_URL ?? null,
+      publicUrl,
+      accountNames,
       now: deps.now,
       freshMs: deps.config.HEALTHDECK_NOTIFY_FRESH_MINUTES * 60_000,
       deadlineMs: options.deadlineMs ?? 24 * 3_600_000,
     }),
   );
   deps.logger.info("notifications on", { channels: notify.channels.length, rules: notify.rules.length });
-  return { config: notify, dispatcher: createDispatcher({ ...options, store: deps.store, config: notify, now: deps.now, logger: deps.logger }) };
+  return {
+    config: notify,
+    dispatcher: createDispatcher({ ...options, store: deps.store, config: notify, now: deps.now, logger: deps.logger }),
+    reminders: createReminderJob({ store: deps.store, config: notify, now: deps.now, logger: deps.logger, getCatalog: deps.getCatalog, publicUrl, accountNames, intervalMs: options.reminderIntervalMs }),
+  };
 }

@@ -176,7 +176,7 @@ export function createHealthdeckRuntime(deps: RuntimeDeps): HealthdeckRuntime {
   jobs.push(createJournalRetentionJob({ store, now, retentionDays: config.HEALTHDECK_JOURNAL_RETENTION_DAYS, logger }));
 
   const notifications = setUpNotifications({ config, store, getCatalog, now, logger, options: deps.notify });
-  if (notifications) jobs.push(notifications.dispatcher);
+  if (notifications) jobs.push(notifications.dispatcher, notifications.reminders);
 
   const poller = createPoller({ jobs, timers: deps.timers, logger });
   let stopFollowing: (() => void) | null = null;

@@ -7,6 +7,10 @@ export type ChannelType = (typeof CHANNEL_TYPES)[number];
 export const NOTIFICATION_KINDS = ["opened", "updated", "resolved", "reminder"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
+/** minSeverity: one scale for both sides, lowest first (see rules/rank-severity.ts and docs/notifications.md). */
+export const SEVERITY_NAMES = ["informational", "accountNotification", "degraded", "scheduledChange", "disrupted", "issue"] as const;
+export type SeverityName = (typeof SEVERITY_NAMES)[number];
+
 export const NOTIFICATION_SOURCES = ["public", "account"] as const;
 export type NotificationSource = (typeof NOTIFICATION_SOURCES)[number];
 
@@ -50,7 +54,11 @@ export const ruleSchema = z.strictObject({
   categories: list(z.enum(["issue", "accountNotification", "scheduledChange", "investigation"])).optional(),
   services: list(nonEmpty).optional(),
   regions: list(z.string().regex(/^[a-z0-9-]{2,40}$/, "must be a region code such as eu-west-1 (or global)")).optional(),
+  /** account ids, or names from HEALTHDECK_ACCOUNT_NAMES (resolved to ids at start-up) */
   accounts: list(nonEmpty).optional(),
+  /** the event's status: open, closed, upcoming (account events) or operational, informational, degraded, disrupted, unknown (public) */
+  statuses: list(z.string().regex(/^[A-Za-z_-]{2,40}$/, "must be a status such as open, upcoming, closed, degraded or disrupted")).optional(),
+  minSeverity: z.enum(SEVERITY_NAMES, { error: `must be one of ${SEVERITY_NAMES.join(", ")}` }).optional(),
   eventTypeCodes: z
     .strictObject({
       include: list(z.string().regex(GLOB, "must be an event type code, * and ? as wildcards")).optional(),

@@ -36,4 +36,44 @@ describe("the outbox router", () => {
     expect(kinds).toEqual(["opened", "resolved"]);
     await store.close();
   });
+
+  it("says that a public event touches your accounts, naming them, and sends no update for a bare end time", async () => {
+    const store = openHealthdeckStore(":memory:");
+    const catalog = loadBundledCatalog();
+    const config = notifyConfigSchema.parse({ channels: [{ id: "ops", type: "slack", url: "https://hooks.slack.com/services/T/B/x" }], rules: [{ channels: ["ops"] }] });
+    store.setOutboxRouter(
+      createOutboxRouter({ config, now: () => now, freshMs: 3_600_000, deadlineMs: 3_600_000, getCatalog: () => catalog, publicUrl: null, accountNames: { "123456789012": "Prod" } }),
+    );
+    const mine = {
+      arn: "arn:aws:health:us-east-1::event/EC2/AWS_EC2_OPERATIONAL_ISSUE/AWS_EC2_OPERATIONAL_ISSUE_MINE",
+      accountId: "123456789012",
+      service: "EC2",
+      eventTypeCode: "AWS_EC2_OPERATIONAL_ISSUE",
+      category: "issue",
+      region: "us-east-1",
+      availabilityZone: null,
+      status: "open",
+      scope: "ACCOUNT_SPECIFIC",
+      startTime: now - 30_000,
+      endTime: null,
+      lastUpdatedTime: now - 30_000,
+      description: "Your instances are impaired.",
+      metadata: null,
+      actionability: null,
+      personas: null,
+      origin: "api" as const,
+    };
+    const { id } = await store.write((tx) => tx.accountEvents.upsertEvent(mine, now));
+    const entity = (value: string) => ({ eventArn: mine.arn, accountId: "123456789012", entityArn: null, entityValue: value, entityUrl: null, status: "IMPAIRED", lastUpdatedTime: now, metadata: {} });
+    await store.write((tx) => tx.accountEvents.upsertEntities(id, [entity("i-1"), entity("i-2")]));
+    const before = (await store.outbox.list({ after: 0, limit: 10, channel: null, status: null })).length;
+    await store.write((tx) => tx.events.replaceForKey("ec2-us-east-1", SPLIT, [event()]));
+    await store.write((tx) => tx.events.replaceForKey("ec2-us-east-1", SPLIT, [event({ endedAt: Math.floor(now / 1000) + 3600 })]));
+    const publicDeliveries = (await store.outbox.list({ after: 0, limit: 10, channel: null, status: null })).slice(before);
+    expect(publicDeliveries.map((delivery) => delivery.kind)).toEqual(["opened"]);
+    const blocks = JSON.stringify((publicDeliveries[0]?.message as { body: { blocks: unknown[] } }).body.blocks);
+    expect(blocks).toContain("*Touches your accounts: 1 event, 2 resources*");
+    expect(blocks).toContain("Prod (123456789012)");
+    await store.close();
+  });
 });

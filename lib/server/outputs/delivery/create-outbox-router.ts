@@ -1,7 +1,7 @@
 import type { NotifyConfig } from "@/lib/server/outputs/config/notify-config-schema";
 import { snapshotChange, type SnapshotDeps } from "@/lib/server/outputs/delivery/snapshot-change";
 import { findOutput } from "@/lib/server/outputs/output-registry";
-import { readNotificationFacts, type ChangeKind, type NotificationFacts } from "@/lib/server/outputs/rules/read-notification-facts";
+import { readNotificationFacts, type NotificationFacts } from "@/lib/server/outputs/rules/read-notification-facts";
 import { selectChannels } from "@/lib/server/outputs/rules/select-channels";
 import type { JournalEntry } from "@/lib/server/store/contract/journal-contract";
 import type { NewDelivery } from "@/lib/server/store/contract/outbox-contract";
@@ -16,7 +16,7 @@ export interface OutboxRouterDeps extends SnapshotDeps {
   deadlineMs: number;
 }
 
-const RANK: Record<ChangeKind, number> = { updated: 0, opened: 1, resolved: 2 };
+const RANK: Record<NotificationFacts["kind"], number> = { reminder: -1, updated: 0, opened: 1, resolved: 2 };
 
 interface EventChange {
   entry: JournalEntry;
@@ -29,7 +29,8 @@ function collapse(entries: readonly JournalEntry[]): EventChange[] {
   const byEvent = new Map<string, EventChange>();
   for (const entry of entries) {
     const facts = readNotificationFacts(entry);
-    if (!facts) continue;
+    // An update that changed nothing a reader acts on (only lastUpdatedTime, say) is recorded, not sent.
+    if (!facts || !facts.isMaterial) continue;
     const held = byEvent.get(facts.eventId);
     const isFirstSeen = entry.summary.firstSeen === true || held?.isFirstSeen === true;
     const winner = !held || RANK[facts.kind] > RANK[held.facts.kind] ? { entry, facts } : held;

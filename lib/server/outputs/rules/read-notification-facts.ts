@@ -1,13 +1,15 @@
 import type { JournalEntry, JournalKind } from "@/lib/server/store/contract/journal-contract";
 import type { NotificationSource } from "@/lib/server/outputs/config/notify-config-schema";
 import { isSecurityEventCode } from "@/lib/shared/account-health-contract";
+import { rankSeverity } from "@/lib/server/outputs/rules/rank-severity";
 
 export type ChangeKind = "opened" | "updated" | "resolved";
 
 /** What rules filter on, read from one journal entry. */
 export interface NotificationFacts {
   source: NotificationSource;
-  kind: ChangeKind;
+  /** "reminder" for the reminders job's facts, never from the journal */
+  kind: ChangeKind | "reminder";
   eventId: string;
   service: string | null;
   region: string | null;
@@ -15,6 +17,27 @@ export interface NotificationFacts {
   category: string | null;
   eventTypeCode: string | null;
   isSecurity: boolean;
+  /** the event's status (a resolved public event: the status it had while open), null when the entry does not say */
+  status: string | null;
+  /** 0-3, see rankSeverity */
+  severity: number;
+  /** false for an update that changed nothing a reader acts on (only lastUpdatedTime, an end time…): not sent */
+  isMaterial: boolean;
+}
+
+/**
+ * What makes an update worth a message: its status, the latest description, the affected resources or services,
+ * or when a change starts or ends. Entries without `changedFields` (older journals) count as material.
+ */
+const MATERIAL_FIELDS: Record<NotificationSource, ReadonlySet<string>> = {
+  public: new Set(["status", "summary", "updates", "impacted"]),
+  account: new Set(["status", "description", "startTime", "endTime"]),
+};
+
+function isMaterialChange(source: NotificationSource, journalKind: JournalKind, changed: unknown): boolean {
+  if (journalKind !== "public.event.updated" && journalKind !== "account.event.updated") return true;
+  if (typeof changed !== "string") return true;
+  return changed.split(",").some((field) => MATERIAL_FIELDS[source].has(field));
 }
 
 const KINDS: Partial<Record<JournalKind, { source: NotificationSource; kind: ChangeKind }>> = {
@@ -41,14 +64,21 @@ export function readNotificationFacts(entry: Pick<JournalEntry, "kind" | "subjec
   if (!mapped || !eventId) return null;
   const summaryCode = entry.summary.eventTypeCode;
   const eventTypeCode = typeof summaryCode === "string" ? summaryCode : readTypeCodeFromArn(entry.subject.arn);
+  const text = (value: unknown) => (typeof value === "string" ? value : null);
+  // A resolved public event reads "operational": the team that heard of a disruption must hear it ended.
+  const status = mapped.source === "public" && mapped.kind === "resolved" ? (text(entry.summary.statusBefore) ?? text(entry.summary.status)) : text(entry.summary.status);
+  const category = entry.scope.category ?? (mapped.source === "public" ? "issue" : null);
   return {
     ...mapped,
     eventId,
     service: entry.scope.service,
     region: entry.scope.region,
     accountId: entry.scope.accountId,
-    category: entry.scope.category ?? (mapped.source === "public" ? "issue" : null),
+    category,
     eventTypeCode,
     isSecurity: mapped.source === "account" && eventTypeCode !== null && isSecurityEventCode(eventTypeCode, entry.scope.service),
+    status,
+    severity: rankSeverity(mapped.source, status, category),
+    isMaterial: isMaterialChange(mapped.source, entry.kind, entry.summary.changedFields),
   };
 }

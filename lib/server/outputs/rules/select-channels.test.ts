@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { notifyConfigSchema, type NotifyConfig } from "@/lib/server/outputs/config/notify-config-schema";
 import { readNotificationFacts, readTypeCodeFromArn, type NotificationFacts } from "@/lib/server/outputs/rules/read-notification-facts";
 import { matchesGlob, matchesRule, selectChannels } from "@/lib/server/outputs/rules/select-channels";
+import { rankSeverity } from "@/lib/server/outputs/rules/rank-severity";
+import type { RuleConfig } from "@/lib/server/outputs/config/notify-config-schema";
 
 const URL = "https://hooks.example/x";
 const config = (rules: unknown[], security: string[] = []): NotifyConfig =>
@@ -20,6 +22,9 @@ const ec2: NotificationFacts = {
   category: "issue",
   eventTypeCode: "AWS_EC2_OPERATIONAL_ISSUE",
   isSecurity: false,
+  status: "open",
+  severity: 3,
+  isMaterial: true,
 };
 
 describe("globs", () => {
@@ -63,6 +68,48 @@ describe("rules", () => {
   });
 });
 
+describe("status and severity filters", () => {
+  const publicFacts = (status: string): NotificationFacts => ({ ...ec2, source: "public", accountId: null, status, severity: rankSeverity("public", status, "issue") });
+  const accountFacts = (category: string, status = "open"): NotificationFacts => ({ ...ec2, category, status, severity: rankSeverity("account", status, category) });
+
+  it("statuses match the event's status value", () => {
+    const rule = { channels: ["ops"], statuses: ["open", "upcoming"] };
+    expect(matchesRule(rule, accountFacts("issue"))).toBe(true);
+    expect(matchesRule(rule, accountFacts("scheduledChange", "upcoming"))).toBe(true);
+    expect(matchesRule(rule, accountFacts("issue", "closed"))).toBe(false);
+    expect(matchesRule({ channels: ["ops"], statuses: ["disrupted"] }, publicFacts("degraded"))).toBe(false);
+    expect(matchesRule({ channels: ["ops"], statuses: ["disrupted"] }, publicFacts("disrupted"))).toBe(true);
+  });
+
+  it("minSeverity: informational < degraded < disrupted for public events, accountNotification < scheduledChange < issue for account events, one scale", () => {
+    const atLeast = (minSeverity: string) => ({ channels: ["ops"], minSeverity }) as RuleConfig;
+    expect(["informational", "unknown", "degraded", "disrupted"].map((status) => matchesRule(atLeast("degraded"), publicFacts(status)))).toEqual([false, true, true, true]);
+    expect(["informational", "degraded", "disrupted"].map((status) => matchesRule(atLeast("disrupted"), publicFacts(status)))).toEqual([false, false, true]);
+    expect(["accountNotification", "scheduledChange", "issue", "investigation", "someNewCategory"].map((category) => matchesRule(atLeast("scheduledChange"), accountFacts(category)))).toEqual([
+      false,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(matchesRule(atLeast("issue"), accountFacts("scheduledChange"))).toBe(false);
+    expect(matchesRule(atLeast("informational"), accountFacts("accountNotification"))).toBe(true);
+    expect(matchesRule(atLeast("degraded"), accountFacts("scheduledChange"))).toBe(true);
+  });
+
+  it("never mute a security event", () => {
+    const risk = { ...accountFacts("accountNotification", "closed"), isSecurity: true };
+    expect(matchesRule({ channels: ["ops"], statuses: ["open"], minSeverity: "issue" }, risk)).toBe(true);
+  });
+
+  it("judge a public resolution by the status the event had while open, so the resolution follows the opening", () => {
+    const scope = { region: "us-east-1", service: "ec2", accountId: null, category: null };
+    const resolved = readNotificationFacts({ kind: "public.event.resolved", subject: { eventId: "p" }, summary: { statusBefore: "disrupted", status: "operational" }, scope });
+    expect(resolved).toMatchObject({ status: "disrupted", severity: 3 });
+    expect(matchesRule({ channels: ["ops"], minSeverity: "disrupted", statuses: ["disrupted"] }, resolved as NotificationFacts)).toBe(true);
+  });
+});
+
 describe("choosing channels", () => {
   it("sends once per channel when several rules match, in the file's channel order", () => {
     const chosen = selectChannels(config([{ channels: ["net", "ops"] }, { channels: ["ops"], services: ["ec2"] }, { channels: ["all"], services: ["rds"] }]), ec2);
@@ -102,5 +149,20 @@ describe("facts from journal entries", () => {
       scope: { region: "us-east-1", service: "ec2", accountId: null, category: null },
     });
     expect(publicFacts).toMatchObject({ source: "public", category: "issue", eventTypeCode: "AWS_EC2_OPERATIONAL_ISSUE", isSecurity: false });
+  });
+
+  it("sends only material updates: status, description, resources, when it starts or ends; not a lastUpdatedTime alone", () => {
+    const facts = (kind: string, changedFields: string | undefined) =>
+      readNotificationFacts({ kind: kind as never, subject: { eventId: "e" }, summary: { eventTypeCode: "AWS_EC2_X", status: "open", ...(changedFields === undefined ? {} : { changedFields }) }, scope })?.isMaterial;
+    expect(facts("account.event.updated", "lastUpdatedTime")).toBe(false);
+    expect(facts("account.event.updated", "lastUpdatedTime,availabilityZone")).toBe(false);
+    expect(facts("account.event.updated", "description,lastUpdatedTime")).toBe(true);
+    expect(facts("account.event.updated", "status")).toBe(true);
+    expect(facts("account.event.updated", "startTime")).toBe(true);
+    expect(facts("account.event.entities", undefined)).toBe(true);
+    expect(facts("public.event.updated", "lastUpdateAt,endedAt")).toBe(false);
+    expect(facts("public.event.updated", "updates,lastUpdateAt")).toBe(true);
+    expect(facts("public.event.updated", "impacted")).toBe(true);
+    expect(facts("public.event.updated", undefined)).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import type { NotifyConfig, RuleConfig } from "@/lib/server/outputs/config/notify-config-schema";
 import type { NotificationFacts } from "@/lib/server/outputs/rules/read-notification-facts";
+import { levelOfSeverityName } from "@/lib/server/outputs/rules/rank-severity";
 
 const globs = new Map<string, RegExp>();
 
@@ -25,6 +26,9 @@ export function matchesRule(rule: RuleConfig, facts: NotificationFacts): boolean
   if (!within(rule.services, facts.service)) return false;
   if (!within(rule.regions, facts.region)) return false;
   if (!within(rule.accounts, facts.accountId)) return false;
+  // Security events are never muted by how calm they look.
+  if (!facts.isSecurity && !within(rule.statuses, facts.status)) return false;
+  if (!facts.isSecurity && rule.minSeverity !== undefined && facts.severity < levelOfSeverityName(rule.minSeverity)) return false;
   const codes = rule.eventTypeCodes;
   if (codes?.include && (facts.eventTypeCode === null || !codes.include.some((glob) => matchesGlob(glob, facts.eventTypeCode ?? "")))) return false;
   if (codes?.exclude && facts.eventTypeCode !== null && codes.exclude.some((glob) => matchesGlob(glob, facts.eventTypeCode ?? ""))) return false;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { PublicEvent } from "@/lib/shared/public-status-contract";
 import { buildSampleChange } from "@/lib/server/outputs/sample-change";
 import { countSlackChars, cutText, renderSlackMessage, SLACK_LIMITS, type SlackMessage } from "@/lib/server/outputs/slack/render-slack-message";
 
@@ -57,6 +58,22 @@ describe("the Slack message", () => {
     expect(text).toContain("…and 4795 more");
     expect(text).toMatch(/…and \d+ more characters/);
     expect(text).toContain("…and 295 more");
+  });
+
+  it("says when a scheduled change starts in a reminder, and when a public event touches your accounts", () => {
+    const reminder = renderSlackMessage(buildSampleChange({ kind: "reminder", reminder: { offset: "1d", startsAt: "2026-12-20T10:00:00.000Z" } }));
+    expectWithinLimits(reminder);
+    expect(headerOf(reminder)).toContain("Reminder:");
+    expect(JSON.stringify(reminder.blocks)).toContain("*Reminder: starts in 1 day (2026-12-20 10:00 UTC)*");
+    expect(reminder.text).toMatch(/^\[Healthdeck\] Reminder: starts in 1 day \(2026-12-20 10:00 UTC\): TEST MESSAGE/);
+    const sample = buildSampleChange();
+    const impact = { id: "a", accountId: "123456789012", eventTypeCode: "AWS_EC2_OPERATIONAL_ISSUE", status: "open", affectedResources: 14 };
+    const touched = renderSlackMessage(
+      buildSampleChange({ accounts: ["Prod (123456789012)"], event: { ...(sample.event as PublicEvent), accountImpact: { events: [impact, { ...impact, id: "b", affectedResources: 0 }], affectedResources: 14, sampleResources: [] } } }),
+    );
+    expect(JSON.stringify(touched.blocks)).toContain("*Touches your accounts: 2 events, 14 resources*");
+    expect(JSON.stringify(touched.blocks)).toContain("*Accounts*\\nProd (123456789012)");
+    expect(JSON.stringify(renderSlackMessage(sample).blocks)).not.toContain("Touches your accounts");
   });
 
   it("keeps upstream text as text", () => {

@@ -1,4 +1,6 @@
+import { describeAccountImpact } from "@/lib/server/outputs/describe-account-impact";
 import type { NotificationChange } from "@/lib/server/outputs/notification-change";
+import { describeReminder } from "@/lib/server/outputs/reminders/plan-reminders";
 
 /** Slack's limits (Block Kit reference) and our budget below the observed `msg_blocks_too_long` (~13 k). */
 export const SLACK_LIMITS = { blocks: 50, sectionText: 3000, headerText: 150, fieldText: 2000, fields: 10, totalChars: 12_000, fallbackText: 4000 } as const;
@@ -65,7 +67,8 @@ function listAccounts(accounts: readonly string[]): string {
 export function renderSlackFallback(change: NotificationChange): string {
   const where = change.region ? ` in ${change.region}` : "";
   const security = change.isSecurity ? "SECURITY " : "";
-  return cutText(`[Healthdeck] ${security}${LABEL[change.kind].toUpperCase()}: ${change.title}${where} (${change.status})${change.link ? ` ${change.link}` : ""}`, SLACK_LIMITS.fallbackText);
+  const label = change.kind === "reminder" && change.reminder ? describeReminder(change.reminder) : LABEL[change.kind].toUpperCase();
+  return cutText(`[Healthdeck] ${security}${label}: ${change.title}${where} (${change.status})${change.link ? ` ${change.link}` : ""}`, SLACK_LIMITS.fallbackText);
 }
 
 /** An incoming-webhook Block Kit message within Slack's limits. Pure. */
@@ -81,8 +84,11 @@ export function renderSlackMessage(change: NotificationChange): SlackMessage {
   ].map((field): SlackText => ({ type: "mrkdwn", text: cutText(field.text, SLACK_LIMITS.fieldText) }));
   const blocks: SlackBlock[] = [
     { type: "header", text: { type: "plain_text", text: cutText(`${ICON[change.kind]} ${header}`, SLACK_LIMITS.headerText) } },
+    ...(change.kind === "reminder" && change.reminder ? [{ type: "section" as const, text: { type: "mrkdwn" as const, text: `*${describeReminder(change.reminder)}*` } }] : []),
     { type: "section", fields },
   ];
+  const impact = describeAccountImpact(change);
+  if (impact) blocks.push({ type: "section", text: { type: "mrkdwn", text: `*${impact}*` } });
   const resources = listResources(change);
   if (resources) blocks.push({ type: "section", text: { type: "mrkdwn", text: resources } });
   const context: SlackBlock = {

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { Webhook } from "standardwebhooks";
+import type { PublicEvent } from "@/lib/shared/public-status-contract";
 import { buildSampleChange } from "@/lib/server/outputs/sample-change";
 import { signStandardWebhook } from "@/lib/server/outputs/webhook/sign-standard-webhook";
 import { webhookOutput } from "@/lib/server/outputs/webhook/webhook-output";
 
+const impact = (id: string) => ({ id, accountId: "123456789012", eventTypeCode: "AWS_EC2_OPERATIONAL_ISSUE", status: "open", affectedResources: 7 });
 const NEW = `whsec_${Buffer.alloc(32, 1).toString("base64")}`;
 const OLD = `whsec_${Buffer.alloc(24, 2).toString("base64")}`;
 
@@ -13,8 +15,24 @@ describe("the Standard Webhooks channel", () => {
     expect(webhookOutput.render(change, { publicUrl: null }).body).toEqual({
       type: "event.updated",
       timestamp: "2026-01-02T03:04:05.000Z",
-      data: { source: "public", kind: "updated", isSecurity: false, journalId: 0, link: null, event: change.event },
+      data: { source: "public", kind: "updated", isSecurity: false, journalId: 0, link: null, accounts: [], accountImpactText: null, event: change.event },
     });
+  });
+
+  it("says when a scheduled change starts in a reminder, and when a public event touches your accounts", () => {
+    const reminder = buildSampleChange({ kind: "reminder", reminder: { offset: "1d", startsAt: "2026-12-20T10:00:00.000Z" } });
+    const body = webhookOutput.render(reminder, { publicUrl: null }).body as { type: string; data: Record<string, unknown> };
+    expect(body.type).toBe("event.reminder");
+    expect(body.data.reminder).toEqual({ offset: "1d", startsAt: "2026-12-20T10:00:00.000Z", text: "Reminder: starts in 1 day (2026-12-20 10:00 UTC)" });
+    const sample = buildSampleChange();
+    const touched = buildSampleChange({
+      accounts: ["Prod (123456789012)"],
+      event: { ...(sample.event as PublicEvent), accountImpact: { events: [impact("a"), impact("b")], affectedResources: 14, sampleResources: ["i-1"] } },
+    });
+    const data = (webhookOutput.render(touched, { publicUrl: null }).body as { data: Record<string, unknown> }).data;
+    expect(data.accountImpactText).toBe("Touches your accounts: 2 events, 14 resources");
+    expect(data.accounts).toEqual(["Prod (123456789012)"]);
+    expect(data.reminder).toBeUndefined();
   });
 
   it("signs with every secret, so receivers with the old or the new secret verify during a rotation", () => {

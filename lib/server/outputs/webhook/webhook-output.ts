@@ -1,5 +1,7 @@
 import { postJson } from "@/lib/server/outputs/delivery/post-json";
+import { describeAccountImpact } from "@/lib/server/outputs/describe-account-impact";
 import type { ChannelOutput } from "@/lib/server/outputs/output-channel";
+import { describeReminder } from "@/lib/server/outputs/reminders/plan-reminders";
 import { signStandardWebhook } from "@/lib/server/outputs/webhook/sign-standard-webhook";
 
 /** A generic webhook signed per Standard Webhooks: body `{type, timestamp, data}`, data holding the event as the API returns it. */
@@ -17,6 +19,11 @@ export const webhookOutput: ChannelOutput = {
           isSecurity: change.isSecurity,
           journalId: change.journalId,
           link: change.link,
+          /** the accounts concerned, "Prod (123456789012)" when HEALTHDECK_ACCOUNT_NAMES names them */
+          accounts: change.accounts,
+          /** "Touches your accounts: 2 events, 14 resources" (public events), else null */
+          accountImpactText: describeAccountImpact(change),
+          ...(change.kind === "reminder" && change.reminder ? { reminder: { ...change.reminder, text: describeReminder(change.reminder) } } : {}),
           event: change.event,
         },
       },

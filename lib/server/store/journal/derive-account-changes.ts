@@ -28,6 +28,8 @@ export function deriveAccountEventChange(before: AccountEvent | null, after: Acc
       eventTypeCode: after.eventTypeCode,
       lastUpdatedTime: after.lastUpdatedTime,
       firstSeen: !before,
+      // which fields a user sees changed, comma-separated: notifications send only material updates
+      changedFields: before ? VISIBLE_FIELDS.filter((field) => before[field] !== after[field]).join(",") : null,
     },
     scope: scopeOf(after),
   };
@@ -47,6 +49,7 @@ export function deriveEntitiesChange(event: AccountEvent, before: EntityCounts, 
       changed: changedRows,
       impairedBefore: before.byStatus.IMPAIRED ?? 0,
       impaired: after.byStatus.IMPAIRED ?? 0,
+      status: event.status,
     },
     scope: scopeOf(event),
   };

@@ -11,15 +11,16 @@ function lastUpdateAt(event: AssembledEvent): number {
   return event.updates.reduce((max, update) => Math.max(max, update.at), event.startedAt);
 }
 
-function isUpdated(before: StoredPublicEvent, after: AssembledEvent): boolean {
-  return (
-    before.status !== after.status ||
-    before.summary !== after.summary ||
-    before.endedAt !== after.endedAt ||
-    before.updates.length !== after.updates.length ||
-    before.lastUpdateAt !== lastUpdateAt(after) ||
-    JSON.stringify(before.impacted) !== JSON.stringify(after.impacted)
-  );
+/** Which fields changed ("status", "summary", "endedAt", "updates", "lastUpdateAt", "impacted"); empty when none. */
+function listChangedFields(before: StoredPublicEvent, after: AssembledEvent): string[] {
+  const changed: string[] = [];
+  if (before.status !== after.status) changed.push("status");
+  if (before.summary !== after.summary) changed.push("summary");
+  if (before.endedAt !== after.endedAt) changed.push("endedAt");
+  if (before.updates.length !== after.updates.length) changed.push("updates");
+  if (before.lastUpdateAt !== lastUpdateAt(after)) changed.push("lastUpdateAt");
+  if (JSON.stringify(before.impacted) !== JSON.stringify(after.impacted)) changed.push("impacted");
+  return changed;
 }
 
 /** public.event.* entries for one key's events, before and after a rebuild. An event absorbed into another leaves no entry. */
@@ -37,7 +38,7 @@ export function derivePublicEventChanges(
     if (!old) kind = event.resolved ? "public.event.resolved" : "public.event.opened";
     else if (old.resolved && !event.resolved) kind = "public.event.reopened";
     else if (!old.resolved && event.resolved) kind = "public.event.resolved";
-    else kind = isUpdated(old, event) ? "public.event.updated" : null;
+    else kind = listChangedFields(old, event).length > 0 ? "public.event.updated" : null;
     if (kind === null) continue;
     entries.push({
       at,
@@ -50,6 +51,8 @@ export function derivePublicEventChanges(
         updates: event.updates.length,
         firstSeen: !old,
         summary: cut(event.summary),
+        // notifications send only material updates
+        changedFields: old ? listChangedFields(old, event).join(",") : null,
       },
       scope: { region: split.region, service: split.service, accountId: null, category: null },
     });

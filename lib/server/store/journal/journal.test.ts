@@ -61,7 +61,7 @@ describe("the journal", () => {
     await store.write((tx) => tx.events.replaceForKey("ec2-us-east-1", SPLIT, [publicEvent()]));
     const opened = await store.journal.read(0, 100, EMPTY_JOURNAL_FILTER);
     expect(opened.map((entry) => [entry.kind, entry.subject, entry.summary])).toEqual([
-      ["public.event.opened", { eventId: "ec2-us-east-1_1765000000", key: "ec2-us-east-1", arn: publicEvent().arn }, { statusBefore: null, status: "degraded", resolved: false, updates: 1, firstSeen: true, summary: "Increased API error rates" }],
+      ["public.event.opened", { eventId: "ec2-us-east-1_1765000000", key: "ec2-us-east-1", arn: publicEvent().arn }, { statusBefore: null, status: "degraded", resolved: false, updates: 1, firstSeen: true, summary: "Increased API error rates", changedFields: null }],
       ["public.service.status", { key: "ec2-us-east-1" }, { before: "operational", after: "degraded" }],
     ]);
     expect(opened[0]?.scope).toEqual({ region: "us-east-1", service: "ec2", accountId: null, category: null });
@@ -93,7 +93,8 @@ describe("the journal", () => {
     await store.write((tx) => tx.accountEvents.upsertEvent(accountEvent({ status: "closed", endTime: 5000 }), 4000));
     const entries = await store.journal.read(0, 100, EMPTY_JOURNAL_FILTER);
     expect(entries.map((entry) => entry.kind)).toEqual(["account.event.opened", "account.event.updated", "account.event.entities", "account.event.closed"]);
-    expect(entries[2]?.summary).toEqual({ totalBefore: 0, total: 1, changed: 1, impairedBefore: 0, impaired: 1 });
+    expect(entries[1]?.summary.changedFields).toBe("description");
+    expect(entries[2]?.summary).toEqual({ totalBefore: 0, total: 1, changed: 1, impairedBefore: 0, impaired: 1, status: "open" });
     expect(entries[3]?.subject).toEqual({ eventId: id, arn: accountEvent().arn, accountId: "123456789012" });
     expect(entries[3]?.scope).toEqual({ region: "eu-west-1", service: "rds", accountId: "123456789012", category: "issue" });
   });
