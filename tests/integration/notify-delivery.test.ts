@@ -6,6 +6,8 @@ import type { NewDelivery } from "@/lib/server/store/contract/outbox-contract";
 import { listenSlackReceiver, listenWebhookReceiver, type Answer, type Receiver } from "@/tests/support/notify-receivers";
 import { startPublicStack, type PublicStack } from "@/tests/support/start-public-stack";
 import { INCIDENT_SCENARIO } from "@/tests/integration/public-scenario";
+import type { Scenario } from "@/lib/simulator/scenario-schema";
+import { startAccountHealthStack } from "@/tests/support/account-health-test-stack";
 
 const SECRET = `whsec_${Buffer.alloc(32, 9).toString("base64")}`;
 const dir = mkdtempSync(path.join(tmpdir(), "notify-it-"));
@@ -84,6 +86,122 @@ describe("notifications end to end", () => {
     expect(headers.filter((header) => header.includes("Resolved:"))).toHaveLength(2);
     expect((await deliveries(stack)).every((delivery) => delivery.status === "sent" && delivery.attempts === 1)).toBe(true);
   }, 60_000);
+});
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const ACCOUNT = "123456789012";
+/** An EC2 incident that touches the account opens, is updated and resolves, while an instance retirement approaches. */
+const INCIDENT_AND_RETIREMENT: Scenario = {
+  name: "it-notify-incident-and-retirement",
+  accounts: [{ id: ACCOUNT, name: "production", management: true }],
+  steps: [
+    {
+      label: "incident opens; a retirement is scheduled in 8 days",
+      actions: [
+        {
+          type: "open-event",
+          id: "ec2",
+          key: "ec2-us-east-1",
+          region: "us-east-1",
+          typeCode: "AWS_EC2_OPERATIONAL_ISSUE",
+          summary: "Increased API Error Rates",
+          level: 1,
+          message: "We are investigating increased API error rates.",
+          accountImpact: { generate: { count: 3, status: "IMPAIRED", valuePrefix: `arn:aws:ec2:us-east-1:${ACCOUNT}:instance/i-` } },
+        },
+        {
+          type: "open-account-event",
+          id: "retire",
+          service: "EC2",
+          eventTypeCode: "AWS_EC2_INSTANCE_RETIREMENT_SCHEDULED",
+          category: "scheduledChange",
+          region: "us-east-1",
+          status: "upcoming",
+          startOffset: 8 * 86_400,
+          description: "Instance i-0abc will be retired.",
+          entities: [{ value: "i-0abc", status: "PENDING" }],
+        },
+      ],
+    },
+    { label: "escalates", actions: [{ type: "update-event", id: "ec2", level: 3, message: "Instances in a single Availability Zone are impaired." }] },
+    { label: "resolves", actions: [{ type: "resolve-event", id: "ec2", message: "The issue has been resolved." }] },
+  ],
+};
+
+describe("notifications end to end, both sides", () => {
+  it("an incident opens, is updated and resolves, and a scheduled change approaches: opened → updated → resolved, then the 7d, 1d and 1h reminders, in order and right", async () => {
+    // The receiver lives on the simulated timeline: the runtime's clock walks days ahead to the reminders.
+    const timeline = { now: Date.now() };
+    const hook = track(await listenWebhookReceiver(SECRET, { clock: () => timeline.now }));
+    const slack = track(await listenSlackReceiver());
+    const file = path.join(dir, `notify-both-${Date.now()}.json`);
+    writeFileSync(
+      file,
+      JSON.stringify({
+        channels: [
+          { id: "hook", type: "webhook", url: `${hook.url}/in`, secret: "${HOOK_SECRET}" },
+          { id: "ops", type: "slack", url: `${slack.url}/services/T/B/x` },
+        ],
+        rules: [{ channels: ["hook", "ops"] }],
+      }),
+    );
+    const t0 = timeline.now;
+    const stack = await startAccountHealthStack({
+      scenario: INCIDENT_AND_RETIREMENT,
+      accountId: ACCOUNT,
+      env: { HEALTHDECK_NOTIFY_CONFIG: file, HEALTHDECK_PUBLIC_URL: "https://health.example.com", HEALTHDECK_ACCOUNT_NAMES: `${ACCOUNT}=Prod` },
+      notify: { env: { HOOK_SECRET: SECRET }, ...FAST },
+    });
+    open.push(stack);
+    stack.clock.now = t0;
+    const runtime = () => stack.runtime;
+    const cycle = async () => {
+      await stack.poll();
+      for (const id of ["public-catalog", "public-currentevents", "public-rss"]) await runtime().poller.runNow(id);
+      await runtime().poller.runNow("notify-reminders");
+      await runtime().poller.runNow("notify-dispatch");
+    };
+    for (let step = 0; step < INCIDENT_AND_RETIREMENT.steps.length; step += 1) {
+      stack.clock.now = timeline.now = t0 + step * 60_000;
+      stack.pair.step();
+      await cycle();
+    }
+    // The retirement's start, as the account poll stored it; the clock then walks towards it (no waiting).
+    const start = t0 + 8 * DAY;
+    for (const at of [start - 7 * DAY + 60_000, start - 2 * DAY, start - DAY + 60_000, start - HOUR + 60_000, start + 60_000]) {
+      stack.clock.now = timeline.now = at;
+      await runtime().poller.runNow("notify-reminders");
+      await runtime().poller.runNow("notify-dispatch");
+    }
+    expect(hook.rejected).toEqual([]);
+    expect(slack.rejected).toEqual([]);
+
+    type Body = { type: string; data: { accounts: string[]; accountImpactText: string | null; reminder?: { offset: string; text: string }; event: Record<string, unknown> } };
+    const bodies = hook.received.map((receipt) => receipt.body as Body);
+    const publicIncident = bodies.filter((body) => body.data.event.key === "ec2-us-east-1");
+    expect(publicIncident.map((body) => body.type)).toEqual(["event.opened", "event.updated", "event.resolved"]);
+    expect(publicIncident.map((body) => body.data.event.status)).toEqual(["degraded", "disrupted", expect.any(String)]);
+    expect(publicIncident[0]?.data.accountImpactText).toBe("Touches your accounts: 1 event, 3 resources");
+    expect(publicIncident[0]?.data.accounts).toEqual([`Prod (${ACCOUNT})`]);
+
+    const retirement = bodies.filter((body) => body.data.event.eventTypeCode === "AWS_EC2_INSTANCE_RETIREMENT_SCHEDULED");
+    const startsAt = String(retirement[0]?.data.event.startTime);
+    expect(Math.abs(Date.parse(startsAt) - start)).toBeLessThan(1000);
+    const when = startsAt.replace("T", " ").replace(/:\d\d(\.\d+)?Z$/, " UTC");
+    // The poll stores an event, then its resources in a second transaction: their arrival is an update (it lists them).
+    expect(retirement.map((body) => body.type)).toEqual(["event.opened", "event.updated", "event.reminder", "event.reminder", "event.reminder"]);
+    expect(retirement[1]?.data.event.entityCounts).toEqual({ total: 1, byStatus: { PENDING: 1 } });
+    expect(retirement.slice(2).map((body) => body.data.reminder?.text)).toEqual(["7 days", "1 day", "1 hour"].map((words) => `Reminder: starts in ${words} (${when})`));
+    expect(retirement[0]?.data.accounts).toEqual([`Prod (${ACCOUNT})`]);
+
+    const headers = slack.received.map((receipt) => (receipt.body as { blocks: { type: string; text?: { text: string } }[] }).blocks[0]?.text?.text ?? "");
+    expect(headers.filter((header) => header.includes("Reminder: AWS_EC2_INSTANCE_RETIREMENT_SCHEDULED"))).toHaveLength(3);
+    const slackTexts = slack.received.map((receipt) => JSON.stringify(receipt.body));
+    expect(slackTexts.filter((text) => text.includes(`Reminder: starts in 1 day (${when})`))).toHaveLength(1);
+    expect(slackTexts.some((text) => text.includes("Touches your accounts: 1 event, 3 resources"))).toBe(true);
+    expect(new Set(hook.received.map((receipt) => receipt.id)).size).toBe(hook.received.length);
+  }, 90_000);
 });
 
 /** A webhook delivery written straight into the outbox, as the router would, for the dispatcher's faults. */

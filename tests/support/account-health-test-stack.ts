@@ -46,6 +46,8 @@ export interface AccountHealthStackOptions {
   endpointOverride?: HealthRegion;
   /** a PostgreSQL database instead of a temp SQLite directory */
   databaseUrl?: string;
+  /** the notifications dispatcher's environment and timings */
+  notify?: RuntimeDeps["notify"];
 }
 
 const ACCESS_KEY_ID = "AKIDHEALTHDECKTEST";
@@ -75,6 +77,7 @@ export async function startAccountHealthStack(options: AccountHealthStackOptions
       logger: silentLogger,
       now,
       onAccountCycle: (report) => reports.push(report),
+      notify: options.notify,
       accountHealth: {
         resolveCname: pair.resolveCname,
         endpointForRegion: (region) => pair.endpointForRegion(region) ?? null,

@@ -54,13 +54,27 @@ async function listenReceiver(check: (request: IncomingMessage, body: string) =>
 
 const ok = (): Answer => ({ status: 200 });
 
-/** A Standard Webhooks receiver that verifies every signature with the `standardwebhooks` library. */
-export function listenWebhookReceiver(secret: string, options: { answers?: (index: number) => Answer; delayMs?: number } = {}): Promise<Receiver> {
+/** Standard Webhooks' tolerance between the sender's timestamp and the receiver's clock. */
+const TOLERANCE_SECONDS = 5 * 60;
+
+/**
+ * A Standard Webhooks receiver that verifies every signature with the `standardwebhooks` library. With `clock` (a
+ * test that walks the sender's clock days ahead), the timestamp is checked against that clock and the signature with
+ * the library's own `sign`, since its `verify` reads the wall clock.
+ */
+export function listenWebhookReceiver(secret: string, options: { answers?: (index: number) => Answer; delayMs?: number; clock?: () => number } = {}): Promise<Receiver> {
   const verifier = new Webhook(secret);
+  const verifyOnClock = (clock: () => number, text: string, headers: Record<"webhook-id" | "webhook-timestamp" | "webhook-signature", string>): unknown => {
+    const timestamp = Number(headers["webhook-timestamp"]);
+    if (!Number.isInteger(timestamp) || Math.abs(Math.floor(clock() / 1000) - timestamp) > TOLERANCE_SECONDS) throw new Error("Message timestamp outside the tolerance");
+    const expected = verifier.sign(headers["webhook-id"], new Date(timestamp * 1000), text);
+    if (!headers["webhook-signature"].split(" ").includes(expected)) throw new Error("No matching signature found");
+    return JSON.parse(text);
+  };
   return listenReceiver(
     (request, text) => {
       const headers = { "webhook-id": String(request.headers["webhook-id"]), "webhook-timestamp": String(request.headers["webhook-timestamp"]), "webhook-signature": String(request.headers["webhook-signature"]) };
-      return { id: headers["webhook-id"], body: verifier.verify(text, headers) };
+      return { id: headers["webhook-id"], body: options.clock ? verifyOnClock(options.clock, text, headers) : verifier.verify(text, headers) };
     },
     options.answers ?? ok,
     options.delayMs,
