@@ -88,6 +88,29 @@ describe("notifications end to end", () => {
   }, 60_000);
 });
 
+describe("the dispatcher is woken by the change", () => {
+  it("a change that queues a message reaches the receiver without waiting for the dispatcher's next tick", async () => {
+    const hook = track(await listenWebhookReceiver(SECRET));
+    const file = path.join(dir, `notify-wake-${Date.now()}.json`);
+    writeFileSync(file, JSON.stringify({ channels: [{ id: "hook", type: "webhook", url: hook.url, secret: "${HOOK_SECRET}" }], rules: [{ channels: ["hook"] }] }));
+    const stack = await startPublicStack({
+      scenario: INCIDENT_SCENARIO,
+      env: { HEALTHDECK_NOTIFY_CONFIG: file, HEALTHDECK_NOTIFY_FRESH_MINUTES: "525600" },
+      // The dispatcher's tick is a minute away: only the wake can deliver within the wait below.
+      notify: { env: { HOOK_SECRET: SECRET }, ...FAST, intervalMs: 60_000 },
+    });
+    open.push(stack);
+    stack.runtime.poller.start();
+    await stack.pollAll();
+    await waitFor(async () => (await deliveries(stack)).every((delivery) => delivery.status !== "queued"));
+    const before = hook.received.length;
+    stack.simulator.step();
+    await stack.pollAll();
+    await waitFor(() => hook.received.length > before, 20_000);
+    expect((hook.received.at(-1)?.body as { type: string }).type).toBe("event.opened");
+  }, 40_000);
+});
+
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const ACCOUNT = "123456789012";

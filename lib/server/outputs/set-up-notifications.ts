@@ -25,6 +25,11 @@ export interface Notifications {
   dispatcher: PollJob;
   /** leader-only, beside the dispatcher: queues reminders of scheduled changes */
   reminders: PollJob;
+  /**
+   * Calls `wake` after each commit that queued messages (coalesced: never two at once), so that a change reaches its
+   * channels without waiting for the dispatcher's next tick. Returns the unsubscribe.
+   */
+  onQueued(wake: () => Promise<void>): () => void;
 }
 
 /** Reads the notifications file named by HEALTHDECK_NOTIFY_CONFIG and checks that this build can send to every channel. */
@@ -57,21 +62,40 @@ export function setUpNotifications(deps: {
   if (!notify) return null;
   const publicUrl = deps.config.HEALTHDECK_PUBLIC_URL ?? null;
   const accountNames = deps.config.HEALTHDECK_ACCOUNT_NAMES;
-  deps.store.setOutboxRouter(
-    createOutboxRouter({
-      config: notify,
-      getCatalog: deps.getCatalog,
-      publicUrl,
-      accountNames,
-      now: deps.now,
-      freshMs: deps.config.HEALTHDECK_NOTIFY_FRESH_MINUTES * 60_000,
-      deadlineMs: options.deadlineMs ?? 24 * 3_600_000,
-    }),
-  );
+  let hasQueued = false;
+  const route = createOutboxRouter({
+    config: notify,
+    getCatalog: deps.getCatalog,
+    publicUrl,
+    accountNames,
+    now: deps.now,
+    freshMs: deps.config.HEALTHDECK_NOTIFY_FRESH_MINUTES * 60_000,
+    deadlineMs: options.deadlineMs ?? 24 * 3_600_000,
+  });
+  deps.store.setOutboxRouter(async (entries, tx) => {
+    const deliveries = await route(entries, tx);
+    if (deliveries.length > 0) hasQueued = true;
+    return deliveries;
+  });
   deps.logger.info("notifications on", { channels: notify.channels.length, rules: notify.rules.length });
   return {
     config: notify,
     dispatcher: createDispatcher({ ...options, store: deps.store, config: notify, now: deps.now, logger: deps.logger }),
+    onQueued(wake) {
+      let isWaking = false;
+      const kick = () => {
+        if (isWaking || !hasQueued) return;
+        hasQueued = false;
+        isWaking = true;
+        void wake()
+          .catch((error: unknown) => deps.logger.warn("waking the dispatcher failed", { error: error instanceof Error ? error.message : String(error) }))
+          .finally(() => {
+            isWaking = false;
+            kick();
+          });
+      };
+      return deps.store.onChange(kick);
+    },
     reminders: createReminderJob({ store: deps.store, config: notify, now: deps.now, logger: deps.logger, getCatalog: deps.getCatalog, publicUrl, accountNames, intervalMs: options.reminderIntervalMs }),
   };
 }

@@ -179,6 +179,8 @@ export function createHealthdeckRuntime(deps: RuntimeDeps): HealthdeckRuntime {
   if (notifications) jobs.push(notifications.dispatcher, notifications.reminders);
 
   const poller = createPoller({ jobs, timers: deps.timers, logger });
+  // Only the leader sends (its poller runs); a change that queued messages wakes its dispatcher at once.
+  notifications?.onQueued(() => (poller.isRunning ? poller.runNow("notify-dispatch") : Promise.resolve()));
   let stopFollowing: (() => void) | null = null;
   let isClosed = false;
 
