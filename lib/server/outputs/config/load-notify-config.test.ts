@@ -84,6 +84,16 @@ describe("the notifications file", () => {
     expect(message).not.toContain("hunter2");
   });
 
+  it("reads statuses and minSeverity, and says what a wrong value should be", () => {
+    const withFilters = YAML_FILE.replace("    kinds:", "    statuses: [open, upcoming]\n    minSeverity: scheduledChange\n    kinds:");
+    expect(parseNotifyConfig(withFilters, "notify.yaml", ENV).rules[0]).toMatchObject({ statuses: ["open", "upcoming"], minSeverity: "scheduledChange" });
+    expect(errorOf(withFilters.replace("minSeverity: scheduledChange", "minSeverity: severe"))).toContain(
+      "notify.yaml:19: rules.0.minSeverity: must be one of informational, accountNotification, degraded, scheduledChange, disrupted, issue",
+    );
+    expect(errorOf(withFilters.replace("statuses: [open, upcoming]", "statuses: []"))).toContain("notify.yaml:18: rules.0.statuses: must list at least one value");
+    expect(errorOf(YAML_FILE.replace("reminders: [7d, 1d, 1h]", "reminders: [1w]"))).toContain("rules.0.reminders.0: must be an offset such as 7d, 1d or 1h");
+  });
+
   it("refuses a file that cannot be read", () => {
     expect(() => loadNotifyConfig(path.join(dir, "missing.yaml"), ENV)).toThrow(/cannot read .*missing\.yaml/);
   });
