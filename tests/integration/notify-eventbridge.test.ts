@@ -19,7 +19,7 @@ function communication(serial: number, detail: Partial<SampleEvent["detail"]>): 
 }
 
 describe("account events pushed by EventBridge", () => {
-  it("produce deliveries like polled ones: opened, a material update, nothing for a bare lastUpdatedTime or the poll's copy, resolved", async () => {
+  it("produce deliveries like polled ones: opened, a material update, nothing for a bare lastUpdatedTime, a re-stamped resource or the poll's copy, resolved", async () => {
     bench = openIngestBench();
     const config = notifyConfigSchema.parse({ channels: [{ id: "hook", type: "webhook", url: "https://receiver.example/in", secret: SECRET }], rules: [{ channels: ["hook"] }] });
     const catalog = loadBundledCatalog();
@@ -74,7 +74,15 @@ describe("account events pushed by EventBridge", () => {
     );
     expect(await deliveries()).toEqual(["opened", "updated"]);
 
+    const entity = (lastUpdatedTime: string, status: string) => [{ entityValue: "arn:aws:ec2:us-east-1:123456789012:instance/i-1234567890abcdef0", lastUpdatedTime, status }];
+    await post(communication(5, { affectedEntities: entity("Fri, 30 Jan 2026 10:00:00 GMT", "PENDING") }));
+    expect(await deliveries()).toEqual(["opened", "updated"]);
+    const restamped = await bench.store.journal.read(0, 100, { regions: [], services: [], accounts: [], categories: [] });
+    expect(restamped.at(-1)).toMatchObject({ kind: "account.event.entities", summary: { countsChanged: false } });
+    await post(communication(6, { affectedEntities: entity("Sat, 31 Jan 2026 10:00:00 GMT", "RESOLVED") }));
+    expect(await deliveries()).toEqual(["opened", "updated", "updated"]);
+
     await post(communication(4, { lastUpdatedTime: "Thu, 27 Aug 2026 14:00:00 GMT", statusCode: "closed", eventDescription: description("The instance was retired.") }));
-    expect(await deliveries()).toEqual(["opened", "updated", "resolved"]);
+    expect(await deliveries()).toEqual(["opened", "updated", "updated", "resolved"]);
   });
 });

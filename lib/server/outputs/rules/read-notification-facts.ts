@@ -26,15 +26,17 @@ export interface NotificationFacts {
 }
 
 /**
- * What makes an update worth a message: its status, the latest description, the affected resources or services,
- * or when a change starts or ends. Entries without `changedFields` (older journals) count as material.
+ * What makes an update worth a message: its status, the latest description, the affected resources or services
+ * (their number or statuses), or when a change starts or ends. Entries without `changedFields` (older journals) count as material.
  */
 const MATERIAL_FIELDS: Record<NotificationSource, ReadonlySet<string>> = {
   public: new Set(["status", "summary", "updates", "impacted"]),
   account: new Set(["status", "description", "startTime", "endTime"]),
 };
 
-function isMaterialChange(source: NotificationSource, journalKind: JournalKind, changed: unknown): boolean {
+function isMaterialChange(source: NotificationSource, journalKind: JournalKind, changed: unknown, countsChanged: unknown): boolean {
+  // Resources whose counts by status stayed the same (an entity re-stamped) are not news.
+  if (journalKind === "account.event.entities") return countsChanged !== false;
   if (journalKind !== "public.event.updated" && journalKind !== "account.event.updated") return true;
   if (typeof changed !== "string") return true;
   return changed.split(",").some((field) => MATERIAL_FIELDS[source].has(field));
@@ -79,6 +81,6 @@ export function readNotificationFacts(entry: Pick<JournalEntry, "kind" | "subjec
     isSecurity: mapped.source === "account" && eventTypeCode !== null && isSecurityEventCode(eventTypeCode, entry.scope.service),
     status,
     severity: rankSeverity(mapped.source, status, category),
-    isMaterial: isMaterialChange(mapped.source, entry.kind, entry.summary.changedFields),
+    isMaterial: isMaterialChange(mapped.source, entry.kind, entry.summary.changedFields, entry.summary.countsChanged),
   };
 }

@@ -160,6 +160,10 @@ describe("facts from journal entries", () => {
     expect(facts("account.event.updated", "status")).toBe(true);
     expect(facts("account.event.updated", "startTime")).toBe(true);
     expect(facts("account.event.entities", undefined)).toBe(true);
+    const entities = (countsChanged: boolean) =>
+      readNotificationFacts({ kind: "account.event.entities", subject: { eventId: "e" }, summary: { total: 3, totalBefore: 3, changed: 1, countsChanged }, scope })?.isMaterial;
+    expect(entities(true)).toBe(true);
+    expect(entities(false)).toBe(false);
     expect(facts("public.event.updated", "lastUpdateAt,endedAt")).toBe(false);
     expect(facts("public.event.updated", "updates,lastUpdateAt")).toBe(true);
     expect(facts("public.event.updated", "impacted")).toBe(true);

@@ -49,6 +49,8 @@ export function deriveEntitiesChange(event: AccountEvent, before: EntityCounts, 
       changed: changedRows,
       impairedBefore: before.byStatus.IMPAIRED ?? 0,
       impaired: after.byStatus.IMPAIRED ?? 0,
+      // false when only rows' details changed (an entity's lastUpdatedTime): notifications do not send those
+      countsChanged: !isSameCounts,
       status: event.status,
     },
     scope: scopeOf(event),

@@ -94,7 +94,7 @@ describe("the journal", () => {
     const entries = await store.journal.read(0, 100, EMPTY_JOURNAL_FILTER);
     expect(entries.map((entry) => entry.kind)).toEqual(["account.event.opened", "account.event.updated", "account.event.entities", "account.event.closed"]);
     expect(entries[1]?.summary.changedFields).toBe("description");
-    expect(entries[2]?.summary).toEqual({ totalBefore: 0, total: 1, changed: 1, impairedBefore: 0, impaired: 1, status: "open" });
+    expect(entries[2]?.summary).toEqual({ totalBefore: 0, total: 1, changed: 1, impairedBefore: 0, impaired: 1, countsChanged: true, status: "open" });
     expect(entries[3]?.subject).toEqual({ eventId: id, arn: accountEvent().arn, accountId: "123456789012" });
     expect(entries[3]?.scope).toEqual({ region: "eu-west-1", service: "rds", accountId: "123456789012", category: "issue" });
   });
