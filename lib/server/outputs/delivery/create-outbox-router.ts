@@ -1,5 +1,5 @@
 import type { NotifyConfig } from "@/lib/server/outputs/config/notify-config-schema";
-import { snapshotChange, type SnapshotDeps } from "@/lib/server/outputs/delivery/snapshot-change";
+import { snapshotChange, type SnapshotCache, type SnapshotDeps } from "@/lib/server/outputs/delivery/snapshot-change";
 import { findOutput } from "@/lib/server/outputs/output-registry";
 import { readNotificationFacts, type NotificationFacts } from "@/lib/server/outputs/rules/read-notification-facts";
 import { selectChannels } from "@/lib/server/outputs/rules/select-channels";
@@ -44,10 +44,11 @@ export function createOutboxRouter(deps: OutboxRouterDeps): OutboxRouter {
   const channels = new Map(deps.config.channels.map((channel) => [channel.id, channel]));
   return async (entries, tx) => {
     const deliveries: NewDelivery[] = [];
+    const cache: SnapshotCache = {};
     for (const { entry, facts, isFirstSeen } of collapse(entries)) {
       const chosen = selectChannels(deps.config, facts);
       if (chosen.length === 0) continue;
-      const snapshot = await snapshotChange(entry, facts, tx, deps);
+      const snapshot = await snapshotChange(entry, facts, tx, deps, cache);
       if (!snapshot) continue;
       const now = deps.now();
       if (isFirstSeen && snapshot.lastChangedAt < now - deps.freshMs) continue;

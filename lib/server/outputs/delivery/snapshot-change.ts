@@ -2,7 +2,7 @@ import type { AccountEvent } from "@/lib/shared/account-health-contract";
 import type { NotificationChange } from "@/lib/server/outputs/notification-change";
 import { labelAccount, type AccountNames } from "@/lib/server/outputs/rules/account-names";
 import type { NotificationFacts } from "@/lib/server/outputs/rules/read-notification-facts";
-import { correlateAccountEvents } from "@/lib/server/services/correlate-account-events";
+import { correlateAccountEvents, type AccountCorrelation } from "@/lib/server/services/correlate-account-events";
 import { toPublicEvent } from "@/lib/server/services/to-public-event";
 import type { Catalog } from "@/lib/server/sources/catalog/create-catalog";
 import type { StoreRepos } from "@/lib/server/store/contract/store-contract";
@@ -24,11 +24,19 @@ type ChangeBase = Pick<NotificationChange, "kind" | "source" | "journalId" | "at
 
 const linkTo = (publicUrl: string | null, path: string) => (publicUrl ? `${publicUrl}${path}` : null);
 
+/** What one transaction's snapshots share: the open account events are read once, however many public events changed. */
+export interface SnapshotCache {
+  correlation?: Promise<AccountCorrelation>;
+}
+
 /** Which of your accounts' open events the public event touches, as the board shows it (null when none). */
-async function readAccountImpact(stored: StoredPublicEvent, tx: StoreRepos) {
-  const correlation = correlateAccountEvents(await tx.accountEvents.listEvents(OPEN_ACCOUNT_EVENTS), async (eventId, limit) =>
-    (await tx.accountEvents.listEntities(eventId, { offset: 0, limit, search: null, statuses: [], sort: "status", descending: false })).entities.map((entity) => entity.entityValue),
+async function readAccountImpact(stored: StoredPublicEvent, tx: StoreRepos, cache: SnapshotCache) {
+  cache.correlation ??= tx.accountEvents.listEvents(OPEN_ACCOUNT_EVENTS).then((open) =>
+    correlateAccountEvents(open, async (eventId, limit) =>
+      (await tx.accountEvents.listEntities(eventId, { offset: 0, limit, search: null, statuses: [], sort: "status", descending: false })).entities.map((entity) => entity.entityValue),
+    ),
   );
+  const correlation = await cache.correlation;
   await correlation.loadSamples([stored]);
   return correlation.impactOf(stored);
 }
@@ -68,12 +76,13 @@ export async function snapshotChange(
   facts: NotificationFacts,
   tx: StoreRepos,
   deps: SnapshotDeps,
+  cache: SnapshotCache = {},
 ): Promise<{ change: NotificationChange; lastChangedAt: number } | null> {
   const base: ChangeBase = { kind: facts.kind, source: facts.source, journalId: entry.id, at: new Date(entry.at).toISOString(), eventId: facts.eventId, isSecurity: facts.isSecurity };
   if (facts.source === "public") {
     const stored = (await tx.events.listForKey(entry.subject.key ?? "")).find((event) => event.id === facts.eventId);
     if (!stored) return null;
-    const event = toPublicEvent(stored, deps.getCatalog(), await readAccountImpact(stored, tx));
+    const event = toPublicEvent(stored, deps.getCatalog(), await readAccountImpact(stored, tx, cache));
     const latest = event.updates.at(-1);
     const touched = [...new Set((event.accountImpact?.events ?? []).flatMap((impact) => (impact.accountId ? [impact.accountId] : [])))];
     return {
