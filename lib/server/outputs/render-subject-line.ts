@@ -13,15 +13,17 @@ const CATEGORY_WORDS: Record<string, string> = {
 const categoryOf = (change: NotificationChange) => ("category" in change.event ? change.event.category : "issue");
 
 /**
- * "EC2 operational issue": the service, then the event type code without its AWS_<SERVICE>_ prefix in words
- * (AWS_EC2_INSTANCE_RETIREMENT_SCHEDULED → "EC2 instance retirement scheduled"), else the category in words.
+ * "EC2 operational issue": the service as the event type code spells it, then the rest of the code in words
+ * (AWS_EC2_INSTANCE_RETIREMENT_SCHEDULED → "EC2 instance retirement scheduled", AWS_MULTIPLE_SERVICES_OPERATIONAL_ISSUE
+ * → "MULTIPLE SERVICES operational issue"), else the service and the category in words.
  */
 export function describeChange(change: NotificationChange): string {
-  const service = change.service.toUpperCase();
-  const prefix = `AWS_${service}_`;
-  const code = change.eventTypeCode?.toUpperCase() ?? "";
-  const words = code.startsWith(prefix) && code.length > prefix.length ? code.slice(prefix.length).toLowerCase().replaceAll("_", " ") : (CATEGORY_WORDS[categoryOf(change)] ?? "event");
-  return `${service} ${words}`;
+  const squashed = change.service.toUpperCase().replace(/[^A-Z0-9]/g, "");
+  const parts = (change.eventTypeCode?.toUpperCase() ?? "").replace(/^AWS_/, "").split("_");
+  for (let split = 1; split < parts.length; split += 1) {
+    if (parts.slice(0, split).join("") === squashed) return `${parts.slice(0, split).join(" ")} ${parts.slice(split).join(" ").toLowerCase()}`;
+  }
+  return `${change.service.toUpperCase()} ${CATEGORY_WORDS[categoryOf(change)] ?? "event"}`;
 }
 
 /** Line breaks and control characters never reach a header. */
