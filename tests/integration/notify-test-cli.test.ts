@@ -14,7 +14,7 @@ const dir = mkdtempSync(path.join(tmpdir(), "notify-cli-"));
 let teams: Receiver;
 let smtp: SmtpReceiver;
 let aws: HealthApiSimulator;
-let env: Record<string, string>;
+let env: NodeJS.ProcessEnv;
 
 beforeAll(async () => {
   [teams, smtp, aws] = await Promise.all([listenTeamsReceiver(), listenSmtpReceiver(), createHealthApiSimulator({ scenario: buildHealthFixtureScenario() })]);
@@ -30,6 +30,7 @@ beforeAll(async () => {
   );
   env = {
     PATH: process.env.PATH ?? "",
+    NODE_ENV: "test",
     HEALTHDECK_NOTIFY_CONFIG: file,
     HEALTHDECK_SMTP_URL: smtp.url,
     HEALTHDECK_SMTP_FROM: "alerts@example.com",
