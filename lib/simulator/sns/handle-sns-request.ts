@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { readBoundedBody } from "@/lib/simulator/handle-control-request";
+import { escapeXml, sendQueryXml } from "@/lib/simulator/send-query-xml";
 import type { PublishedSnsMessage, SnsSimulation } from "@/lib/simulator/sns/create-sns-simulation";
 
 const SNS_NAMESPACE = "http://sns.amazonaws.com/doc/2010-03-31/";
@@ -83,7 +84,7 @@ export async function handleSnsRequest(req: IncomingMessage, res: ServerResponse
     const action = params.get("Action") ?? "";
     if (params.get("Version") !== SNS_VERSION || action !== "Publish") throw new SnsError("InvalidAction", `The action ${action} is not valid for this web service.`, 400);
     const published = publish(params, deps.sns, deps.now());
-    sendXml(
+    sendQueryXml(
       res,
       200,
       requestId,
@@ -91,7 +92,7 @@ export async function handleSnsRequest(req: IncomingMessage, res: ServerResponse
     );
   } catch (error) {
     const failure = error instanceof SnsError ? error : new SnsError("InternalError", "Internal Error", 500, "Receiver");
-    sendXml(
+    sendQueryXml(
       res,
       failure.status,
       requestId,
@@ -99,12 +100,3 @@ export async function handleSnsRequest(req: IncomingMessage, res: ServerResponse
     );
   }
 }
-
-function sendXml(res: ServerResponse, status: number, requestId: string, xml: string): void {
-  if (res.headersSent || res.destroyed) return;
-  const body = Buffer.from(xml, "utf8");
-  res.writeHead(status, { "Content-Type": "text/xml", "x-amzn-RequestId": requestId, "Content-Length": body.length });
-  res.end(body);
-}
-
-const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");

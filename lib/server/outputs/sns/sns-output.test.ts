@@ -73,6 +73,18 @@ describe("the SNS channel through the real SDK against the simulated SNS", () =>
     expect(decide(refused).status).toBe("failed");
   });
 
+  it("publishes a digest listing each change with kind, title, region and link, cut with …and N more", async () => {
+    sim.sns.reset();
+    const items = Array.from({ length: 230 }, (_, index) => buildSampleChange({ kind: "updated", title: `Event ${index}`, region: "eu-west-1", link: `https://h.example.com/e/${index}` }));
+    const digest = snsOutput.renderDigest({ kind: "digest", at: "2026-01-01T00:00:00.000Z", items, total: 240, windowMinutes: 10, link: null }, { publicUrl: null }).body as SnsMessage;
+    expect((await publishToSns(digest, TOPIC, 5_000)).ok).toBe(true);
+    const [published] = sim.sns.messages();
+    expect(published?.subject).toBe("[Healthdeck] DIGEST: 240 changes in 10 minutes");
+    expect(published?.message).toContain("- Update: Event 0 — eu-west-1 https://h.example.com/e/0");
+    expect(published?.message).toContain("…and 40 more");
+    expect(published?.attributes.kind).toEqual({ dataType: "String", value: "digest" });
+  });
+
   it("an unknown topic is NotFound (404): the channel is broken", async () => {
     const outcome = await publishToSns(render(), `arn:aws:sns:eu-west-1:${MANAGEMENT}:no-such-topic`, 5_000);
     expect(outcome).toMatchObject({ ok: false, status: 404 });

@@ -1,4 +1,4 @@
-import { postJson } from "@/lib/server/outputs/delivery/post-json";
+import { postChannelJson } from "@/lib/server/outputs/delivery/post-channel-json";
 import type { NotificationDigest, OutputMessage } from "@/lib/server/outputs/notification-change";
 import type { ChannelOutput, RenderContext } from "@/lib/server/outputs/output-channel";
 import { renderTeamsCard, renderTeamsDigest } from "@/lib/server/outputs/teams/render-teams-card";
@@ -13,13 +13,5 @@ export const teamsOutput: ChannelOutput & { renderDigest(digest: NotificationDig
   minIntervalMs: 250,
   render: (change) => ({ body: renderTeamsCard(change) }),
   renderDigest: (digest) => ({ body: renderTeamsDigest(digest) }),
-  send(message, context) {
-    return postJson({
-      url: context.channel.url ?? "",
-      body: JSON.stringify(message.body),
-      timeoutMs: context.timeoutMs,
-      maxResponseBytes: context.maxResponseBytes,
-      fetchImpl: context.fetchImpl,
-    });
-  },
+  send: postChannelJson,
 };
