@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { closeSmtpTransports } from "@/lib/server/outputs/email/smtp-transport";
+import { buildSampleChange } from "@/lib/server/outputs/sample-change";
+import { teamsOutput } from "@/lib/server/outputs/teams/teams-output";
 import { createHealthApiSimulator, type HealthApiSimulator } from "@/lib/simulator/health-api/create-health-api-simulator";
 import { buildHealthFixtureScenario, MANAGEMENT } from "@/lib/simulator/health-api/health-fixture-scenario";
 import { INCIDENT_SCENARIO } from "@/tests/integration/public-scenario";
@@ -151,5 +153,22 @@ describe("Teams, e-mail and SNS through the real dispatcher", () => {
     ]);
     expect(all[0]?.lastError).toContain("550 5.1.1 No such user (permanent)");
     expect(smtp.received).toHaveLength(0);
+  }, 60_000);
+
+  it("Teams gets at most 4 posts a second: 8 cards queued at once take at least 6 intervals of 250 ms", async () => {
+    const teams = track(await listenTeamsReceiver());
+    const stack = await startStack([{ id: "teams", type: "teams", url: teams.url }], "smtp://127.0.0.1:1");
+    const now = Date.now();
+    const card = teamsOutput.render(buildSampleChange(), { publicUrl: null });
+    await stack.runtime.store.write((tx) =>
+      tx.outbox.enqueue(
+        Array.from({ length: 8 }, (_, index) => ({ key: `teams:e-${index}:opened`, channel: "teams", kind: "opened" as const, eventId: `e-${index}`, journalId: index, createdAt: now, deadlineAt: now + 60_000, message: card })),
+      ),
+    );
+    stack.runtime.poller.start();
+    await waitFor(() => teams.received.length === 8);
+    // One interval of slack for when each request arrives; load only widens the span.
+    expect((teams.received.at(-1)?.at ?? 0) - (teams.received[0]?.at ?? 0)).toBeGreaterThanOrEqual(6 * 250);
+    expect(teams.rejected).toEqual([]);
   }, 60_000);
 });
