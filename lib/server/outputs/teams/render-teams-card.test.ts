@@ -60,6 +60,8 @@ describe("the Teams card", () => {
   it("keeps upstream text as text: markdown escaped in facts, TextRuns (never markdown) for titles and updates", () => {
     const message = renderTeamsCard(buildSampleChange({ status: "**bold** [x](javascript:alert(1))", latestUpdate: "[click](http://evil)" }));
     expect(textOf(message)).toContain("\\\\*\\\\*bold\\\\*\\\\* \\\\[x\\\\](javascript:alert(1))");
+    // Codes keep their underscores unescaped: inside a word they never emphasise.
+    expect(textOf(message)).toContain("· AWS_EC2_OPERATIONAL_ISSUE");
     const latest = cardOf(message).body.at(-2);
     expect(latest).toEqual({ type: "RichTextBlock", inlines: [{ type: "TextRun", text: "[click](http://evil)" }] });
   });
