@@ -27,8 +27,11 @@ export interface TeamsMessage {
 const LABEL: Record<NotificationChange["kind"], string> = { opened: "New", updated: "Update", resolved: "Resolved", reminder: "Reminder" };
 const COLOR = { opened: "Attention", updated: "Warning", resolved: "Good", reminder: "Accent" } as const;
 
-/** TextBlock and FactSet read a markdown subset: upstream text in them keeps its characters, not markup. */
-const escapeMarkdown = (text: string) => text.replace(/[\\`*_[\]<>#]/g, (character) => `\\${character}`);
+/**
+ * TextBlock and FactSet read a markdown subset (emphasis, links, lists): upstream text there keeps its characters.
+ * Only what starts markup is escaped; underscores inside words (event type codes) never emphasise.
+ */
+const escapeMarkdown = (text: string) => text.replace(/[\\`*[\]]|(^|\s)_|_(?=\s|$)/g, (match) => match.replace(/[\\`*[\]_]/, (character) => `\\${character}`));
 const time = (iso: string | null) => (iso ? iso.replace("T", " ").replace(/:\d\d(\.\d+)?Z$/, " UTC") : "—");
 const text = (value: string, extra: Partial<Extract<TeamsElement, { type: "TextBlock" }>> = {}): TeamsElement => ({ type: "TextBlock", text: value, wrap: true, ...extra });
 // TextRun is never read as markdown: the place for upstream text.
@@ -116,13 +119,17 @@ export function renderTeamsDigest(digest: NotificationDigest): TeamsMessage {
     const more = digest.total - shown;
     return wrapCard([...head, ...items, ...(more > 0 ? [text(`…and ${more} more`, { isSubtle: true })] : [])], digest.link, "Open the notifications page");
   };
+  // Counted item by item (the JSON of the card grows by each item and a comma), not by stringifying it again each time.
+  let bytes = measureBytes(build(0)) + 100;
   for (const item of digest.items.slice(0, TEAMS_LIMITS.shownDigestItems)) {
     const line = `${cutText(item.title, 200)} — ${item.region ?? "global"}`;
-    items.push({ type: "RichTextBlock", inlines: [{ type: "TextRun", text: `${LABEL[item.kind]}: `, weight: "Bolder" }, { type: "TextRun", text: line, ...(item.link ? { selectAction: { type: "Action.OpenUrl", url: item.link } } : {}) }] });
-    if (measureBytes(build(items.length)) > TEAMS_LIMITS.budgetBytes) {
-      items.pop();
-      break;
-    }
+    const element: TeamsElement = {
+      type: "RichTextBlock",
+      inlines: [{ type: "TextRun", text: `${LABEL[item.kind]}: `, weight: "Bolder" }, { type: "TextRun", text: line, ...(item.link ? { selectAction: { type: "Action.OpenUrl", url: item.link } } : {}) }],
+    };
+    bytes += Buffer.byteLength(JSON.stringify(element), "utf8") + 1;
+    if (bytes > TEAMS_LIMITS.budgetBytes) break;
+    items.push(element);
   }
   return build(items.length);
 }
