@@ -10,6 +10,7 @@ import { lighthouseBenchmark } from "@/bench/lighthouse";
 import { nocChangeToScreenBenchmark } from "@/bench/noc-change-to-screen";
 import { nocEnduranceBenchmark } from "@/bench/noc-endurance";
 import { nocLighthouseBenchmark } from "@/bench/noc-lighthouse";
+import { notifyChannelsBenchmark } from "@/bench/notify-channels";
 import { pollCycleBenchmark } from "@/bench/poll-cycle";
 import { statusApiBenchmark } from "@/bench/status-api";
 import { viewersBenchmark } from "@/bench/viewers";
@@ -23,7 +24,7 @@ import { notifyVsAhaBenchmark } from "@/bench/notify-vs-aha";
  * `npm run bench` runs every benchmark in order; `npm run bench -- <name> [<name>…]` runs some.
  * Benchmarks print figures and goals; a missed goal never fails the run, only a benchmark that could not measure.
  */
-const BENCHMARKS: readonly Benchmark[] = [pollCycleBenchmark, statusApiBenchmark, viewersBenchmark, fanOutBenchmark, firstLoadJsBenchmark, lighthouseBenchmark, nocChangeToScreenBenchmark, nocEnduranceBenchmark, nocLighthouseBenchmark, accountSyncBenchmark, entityTableBenchmark, ingestBenchmark, replicasBenchmark, storeCostBenchmark, journalReadBenchmark, notifyLatencyBenchmark, notifyVsAhaBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [pollCycleBenchmark, statusApiBenchmark, viewersBenchmark, fanOutBenchmark, firstLoadJsBenchmark, lighthouseBenchmark, nocChangeToScreenBenchmark, nocEnduranceBenchmark, nocLighthouseBenchmark, accountSyncBenchmark, entityTableBenchmark, ingestBenchmark, replicasBenchmark, storeCostBenchmark, journalReadBenchmark, notifyLatencyBenchmark, notifyVsAhaBenchmark, notifyChannelsBenchmark];
 
 function selectBenchmarks(names: string[]): Benchmark[] {
   if (names.length === 0) return [...BENCHMARKS];

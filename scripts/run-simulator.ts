@@ -99,6 +99,7 @@ async function main(): Promise<void> {
   console.log(`  catalog        ${simulator.catalogUrl}`);
   console.log(`  control        POST ${simulator.url}/__sim/step | reset | fault | stats/reset, GET ${simulator.url}/__sim/state`);
   console.log(`  health api     ${healthApi.url}  (AWS Health awsJson1_1; org view ${healthApi.orgView.status()}; accounts: ${accounts.join(", ")})`);
+  console.log(`  sns            ${healthApi.url}  (Publish; topic arn:aws:sns:us-east-1:<account>:healthdeck-notifications; GET ${healthApi.url}/__sim/sns/messages)`);
   const appEnv = Object.entries(buildHealthApiAppEnv(healthApi.url)).map(([name, value]) => `${name}=${value}`);
   console.log(`  app env        ${appEnv.join(" ")}`);
   console.log(`  health control POST ${healthApi.url}/__sim/health/switch | org-view | step | reset | stats/reset, GET ${healthApi.url}/__sim/health/state | stats`);

@@ -100,3 +100,54 @@ export function listenSlackReceiver(options: { answers?: (index: number) => Answ
     return { id: String(++count), body };
   }, options.answers ?? ok);
 }
+
+const TEAMS_ELEMENTS = new Set(["TextBlock", "FactSet", "RichTextBlock", "TextRun", "Container", "ColumnSet", "Column", "Image", "ActionSet"]);
+const TEAMS_ACTIONS = new Set(["Action.OpenUrl", "Action.Submit", "Action.ShowCard", "Action.ToggleVisibility", "Action.Execute"]);
+
+/** Every `type` in a card is one Teams renders (elements, inlines, actions); returns the first unknown one. */
+function findUnknownCardType(value: unknown, path = "content"): string | null {
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const found = findUnknownCardType(item, `${path}[${index}]`);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (!value || typeof value !== "object") return null;
+  for (const [key, inner] of Object.entries(value)) {
+    if (key === "type" && path !== "content" && typeof inner === "string" && !TEAMS_ELEMENTS.has(inner) && !TEAMS_ACTIONS.has(inner)) return `${path}.type ${inner}`;
+    const found = findUnknownCardType(inner, `${path}.${key}`);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * A Teams Workflows webhook that refuses what would not render: not the `message` envelope with exactly one
+ * Adaptive Card attachment, a MessageCard, a card version above 1.5, an element type Teams does not know, or a
+ * body of 28 KB or more (UTF-8 bytes).
+ */
+export function listenTeamsReceiver(options: { answers?: (index: number) => Answer } = {}): Promise<Receiver> {
+  let count = 0;
+  return listenReceiver((request, text) => {
+    if (!String(request.headers["content-type"]).startsWith("application/json")) throw new Error("not JSON");
+    const bytes = Buffer.byteLength(text, "utf8");
+    if (bytes >= 28 * 1024) throw new Error(`body of ${bytes} bytes is over 28 KB`);
+    const body = JSON.parse(text) as { type?: unknown; "@type"?: unknown; attachments?: { contentType?: unknown; contentUrl?: unknown; content?: Record<string, unknown> }[] };
+    if (body["@type"] === "MessageCard") throw new Error("a MessageCard: retired connectors' format");
+    if (body.type !== "message") throw new Error(`envelope type ${String(body.type)}, not message`);
+    if (!Array.isArray(body.attachments) || body.attachments.length !== 1) throw new Error("not exactly one attachment");
+    const [attachment] = body.attachments;
+    if (attachment?.contentType !== "application/vnd.microsoft.card.adaptive") throw new Error(`attachment of ${String(attachment?.contentType)}`);
+    if (attachment.contentUrl !== null) throw new Error("contentUrl is not null");
+    const card = attachment.content ?? {};
+    if (card.type !== "AdaptiveCard") throw new Error(`content of type ${String(card.type)}`);
+    if (card.$schema !== "http://adaptivecards.io/schemas/adaptive-card.json") throw new Error("no Adaptive Card $schema");
+    const [major, minor] = String(card.version).split(".").map(Number);
+    if (major !== 1 || minor === undefined || Number.isNaN(minor) || minor > 5) throw new Error(`card version ${String(card.version)} is above 1.5`);
+    if (!Array.isArray(card.body) || card.body.length === 0) throw new Error("empty card body");
+    const unknown = findUnknownCardType(card);
+    if (unknown) throw new Error(`unknown element: ${unknown}`);
+    return { id: String(++count), body };
+  }, options.answers ?? ok);
+}

@@ -153,6 +153,19 @@ export const configSchema = z.object({
     .max(525_600, "HEALTHDECK_NOTIFY_FRESH_MINUTES must be at most 525600 (a year)")
     .default(60),
   HEALTHDECK_ACCOUNT_NAMES: accountNames,
+  // E-mail channels' SMTP server; the password may be in the URL or in HEALTHDECK_SMTP_PASSWORD (which wins).
+  HEALTHDECK_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, "HEALTHDECK_SMTP_URL must be an smtp:// or smtps:// URL (smtp://user:password@mail.example.com:587)")
+    .refine((value) => URL.canParse(value) && new URL(value).hostname !== "", "HEALTHDECK_SMTP_URL must be an smtp:// or smtps:// URL with a host")
+    .optional(),
+  HEALTHDECK_SMTP_USER: z.string().max(512, "HEALTHDECK_SMTP_USER must be at most 512 characters").optional(),
+  HEALTHDECK_SMTP_PASSWORD: z.string().max(1024, "HEALTHDECK_SMTP_PASSWORD must be at most 1024 characters").optional(),
+  HEALTHDECK_SMTP_FROM: z
+    .string()
+    .max(320, "HEALTHDECK_SMTP_FROM must be at most 320 characters")
+    .regex(/^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, "HEALTHDECK_SMTP_FROM must be an address (alerts@example.com or Healthdeck <alerts@example.com>)")
+    .optional(),
   HEALTHDECK_PUBLIC_URL: httpUrl("HEALTHDECK_PUBLIC_URL")
     .transform((url) => url.replace(/\/+$/, ""))
     .optional(),

@@ -1,5 +1,6 @@
 import type { ChannelConfig, ChannelType } from "@/lib/server/outputs/config/notify-config-schema";
 import type { SendOutcome } from "@/lib/server/outputs/delivery/post-json";
+import type { SmtpSettings } from "@/lib/server/outputs/email/smtp-settings";
 import type { NotificationChange, OutputMessage } from "@/lib/server/outputs/notification-change";
 
 export interface RenderContext {
@@ -15,6 +16,8 @@ export interface SendContext {
   timeoutMs: number;
   maxResponseBytes: number;
   fetchImpl?: typeof fetch;
+  /** HEALTHDECK_SMTP_*, for e-mail channels; null when unset */
+  smtp?: SmtpSettings | null;
 }
 
 /** One kind of channel: a folder under lib/server/outputs/ and one line in the registry. */

@@ -4,6 +4,7 @@ import { loadNotifyConfig, NotifyConfigError } from "@/lib/server/outputs/config
 import type { NotifyConfig } from "@/lib/server/outputs/config/notify-config-schema";
 import { createDispatcher, type DispatcherOptions } from "@/lib/server/outputs/delivery/create-dispatcher";
 import { createOutboxRouter } from "@/lib/server/outputs/delivery/create-outbox-router";
+import { explainMissingSmtp, readSmtpSettings } from "@/lib/server/outputs/email/smtp-settings";
 import { findOutput } from "@/lib/server/outputs/output-registry";
 import { createReminderJob } from "@/lib/server/outputs/reminders/create-reminder-job";
 import { resolveRuleAccounts } from "@/lib/server/outputs/rules/account-names";
@@ -39,8 +40,10 @@ export function readNotifyConfig(config: HealthdeckConfig, env: Record<string, s
   const notify = loadNotifyConfig(filePath, env);
   for (const [index, channel] of notify.channels.entries()) {
     if (!findOutput(channel.type)) {
-      throw new NotifyConfigError(`HEALTHDECK_NOTIFY_CONFIG: ${filePath}: channels.${index}.type: ${channel.type} channels are not supported by this build yet (slack and webhook are)`);
+      throw new NotifyConfigError(`HEALTHDECK_NOTIFY_CONFIG: ${filePath}: channels.${index}.type: ${channel.type} channels are not supported by this build`);
     }
+    const missingSmtp = channel.type === "email" ? explainMissingSmtp(readSmtpSettings(config)) : null;
+    if (missingSmtp) throw new NotifyConfigError(`HEALTHDECK_NOTIFY_CONFIG: ${filePath}: channels.${index} ("${channel.id}") is an email channel: ${missingSmtp}`);
   }
   return resolveRuleAccounts(notify, config.HEALTHDECK_ACCOUNT_NAMES, filePath);
 }
@@ -80,7 +83,7 @@ export function setUpNotifications(deps: {
   deps.logger.info("notifications on", { channels: notify.channels.length, rules: notify.rules.length });
   return {
     config: notify,
-    dispatcher: createDispatcher({ ...options, store: deps.store, config: notify, now: deps.now, logger: deps.logger }),
+    dispatcher: createDispatcher({ ...options, smtp: readSmtpSettings(deps.config), store: deps.store, config: notify, now: deps.now, logger: deps.logger }),
     onQueued(wake) {
       let isWaking = false;
       const kick = () => {

@@ -22,6 +22,9 @@ import { createOrgViewControl, type OrgEnableDelay, type OrgViewControl, type Or
 import { createPaginator } from "@/lib/simulator/health-api/pagination-token";
 import { listenOn, createSleeper } from "@/lib/simulator/health-api/listen-on";
 import type { Scenario } from "@/lib/simulator/scenario-schema";
+import { createSnsSimulation, type SnsSimulation } from "@/lib/simulator/sns/create-sns-simulation";
+import { handleSnsControl, SNS_CONTROL_PREFIX } from "@/lib/simulator/sns/handle-sns-control";
+import { handleSnsRequest, isSnsRequest } from "@/lib/simulator/sns/handle-sns-request";
 import type { ScenarioRunner, StepInfo } from "@/lib/simulator/scenario-runner";
 
 export interface HealthApiSimulatorOptions {
@@ -61,6 +64,8 @@ export interface HealthApiSimulatorOptions {
   seed?: number;
   /** Epoch ms; stamps steps, token ages and the org enable delay. */
   now?: () => number;
+  /** SNS topics the fake SNS knows besides each account's healthdeck-notifications. */
+  snsTopics?: string[];
 }
 
 export interface HealthApiSimulatorState {
@@ -92,6 +97,8 @@ export interface HealthApiSimulator {
   /** STS calls (GetCallerIdentity, AssumeRole) by action since the last stats reset; not part of stats(). */
   stsCalls(): Record<string, number>;
   resetStats(): void;
+  /** The fake SNS on this listener (Publish, query protocol): its topics, fault switches and published messages. */
+  sns: SnsSimulation;
   /** Runs before each call is answered (after counting); returns the unsubscribe function. */
   onCall(listener: (info: HealthCallInfo) => void): () => void;
   state(): HealthApiSimulatorState;
@@ -156,6 +163,9 @@ export async function createHealthApiSimulator(options: HealthApiSimulatorOption
     stsCalls.clear();
   };
 
+  const sns = createSnsSimulation({ accountIds: () => world().accounts.map((account) => account.id), topics: options.snsTopics });
+  const snsDeps = { sns, maxBodyBytes: deps.maxBodyBytes, now };
+
   const setSwitches = (patch: HealthSwitchesPatch) => Object.assign(switches, applySwitchPatch(switches, patch));
   const resetSwitches = () => Object.assign(switches, defaultSwitches());
   let url = "";
@@ -189,9 +199,13 @@ export async function createHealthApiSimulator(options: HealthApiSimulatorOption
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     const handling = path.startsWith(HEALTH_CONTROL_PREFIX)
       ? handleHealthControl(req, res, path, control)
-      : isStsRequest(req)
-        ? handleStsRequest(req, res, stsDeps)
-        : handleHealthRequest(req, res, deps);
+      : path.startsWith(SNS_CONTROL_PREFIX)
+        ? handleSnsControl(req, res, path, sns)
+        : isSnsRequest(req)
+          ? handleSnsRequest(req, res, snsDeps)
+          : isStsRequest(req)
+            ? handleStsRequest(req, res, stsDeps)
+            : handleHealthRequest(req, res, deps);
     handling.catch(() => res.destroy());
   });
   const listening = await listenOn(server, options.port ?? 0, options.host ?? "127.0.0.1");
@@ -211,6 +225,7 @@ export async function createHealthApiSimulator(options: HealthApiSimulatorOption
     stats: stats.snapshot,
     stsCalls: () => Object.fromEntries(stsCalls),
     resetStats,
+    sns,
     onCall(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AccountWorld } from "@/lib/simulator/account-world";
 import { readBoundedBody } from "@/lib/simulator/handle-control-request";
+import { escapeXml, sendQueryXml } from "@/lib/simulator/send-query-xml";
 import { resolveCaller } from "@/lib/simulator/health-api/resolve-caller";
 import { readSessionRole, sessionAccessKeyId, writeSessionToken } from "@/lib/simulator/health-api/sts-session-keys";
 
@@ -48,12 +49,12 @@ export async function handleStsRequest(req: IncomingMessage, res: ServerResponse
     const action = params.get("Action") ?? "";
     if (params.get("Version") !== STS_VERSION) throw new StsError("InvalidAction", `Could not find operation ${action} for version ${params.get("Version") ?? "NO_VERSION_SPECIFIED"}`, 400);
     deps.countCall(action);
-    if (action === "GetCallerIdentity") sendXml(res, 200, requestId, renderCallerIdentity(req, deps, requestId));
-    else if (action === "AssumeRole") sendXml(res, 200, requestId, renderAssumeRole(req, params, deps, requestId));
+    if (action === "GetCallerIdentity") sendQueryXml(res, 200, requestId, renderCallerIdentity(req, deps, requestId));
+    else if (action === "AssumeRole") sendQueryXml(res, 200, requestId, renderAssumeRole(req, params, deps, requestId));
     else throw new StsError("InvalidAction", `Could not find operation ${action} for version ${STS_VERSION}`, 400);
   } catch (error) {
     const failure = error instanceof StsError ? error : new StsError("InternalFailure", "An internal error occurred.", 500, "Receiver");
-    sendXml(res, failure.status, requestId, renderError(failure, requestId));
+    sendQueryXml(res, failure.status, requestId, renderError(failure, requestId));
   }
 }
 
@@ -106,12 +107,3 @@ function renderError(error: StsError, requestId: string): string {
     `<Message>${escapeXml(error.message)}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`
   );
 }
-
-function sendXml(res: ServerResponse, status: number, requestId: string, xml: string): void {
-  if (res.headersSent || res.destroyed) return;
-  const body = Buffer.from(xml, "utf8");
-  res.writeHead(status, { "Content-Type": "text/xml", "x-amzn-RequestId": requestId, "Content-Length": body.length });
-  res.end(body);
-}
-
-const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");

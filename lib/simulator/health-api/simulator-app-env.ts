@@ -2,11 +2,12 @@
 export const SIMULATOR_ACCESS_KEY_ID = "AKIDSIMULATOR";
 export const SIMULATOR_SECRET_ACCESS_KEY = "simulator-secret-access-key";
 
-/** The environment that points Healthdeck's account-health source (the SDK's standard variables) at the fake, STS included. */
+/** The environment that points Healthdeck's account-health source (the SDK's standard variables) at the fake, STS and SNS included. */
 export function buildHealthApiAppEnv(healthApiUrl: string): Record<string, string> {
   return {
     AWS_ENDPOINT_URL_HEALTH: healthApiUrl,
     AWS_ENDPOINT_URL_STS: healthApiUrl,
+    AWS_ENDPOINT_URL_SNS: healthApiUrl,
     AWS_ACCESS_KEY_ID: SIMULATOR_ACCESS_KEY_ID,
     AWS_SECRET_ACCESS_KEY: SIMULATOR_SECRET_ACCESS_KEY,
     AWS_REGION: "us-east-1",

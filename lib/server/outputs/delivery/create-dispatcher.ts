@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Logger } from "@/lib/server/logging/create-logger";
 import type { ChannelConfig, NotifyConfig } from "@/lib/server/outputs/config/notify-config-schema";
+import type { SmtpSettings } from "@/lib/server/outputs/email/smtp-settings";
 import { decideAttemptResult, type RetryPolicy } from "@/lib/server/outputs/delivery/decide-attempt-result";
 import { findOutput } from "@/lib/server/outputs/output-registry";
 import type { OutputMessage } from "@/lib/server/outputs/notification-change";
@@ -17,6 +18,8 @@ export interface DispatcherOptions {
   retryCapMs?: number;
   random?: () => number;
   fetchImpl?: typeof fetch;
+  /** HEALTHDECK_SMTP_*, handed to e-mail channels */
+  smtp?: SmtpSettings | null;
 }
 
 export interface DispatcherDeps extends DispatcherOptions {
@@ -70,6 +73,7 @@ export function createDispatcher(deps: DispatcherDeps): PollJob {
       timeoutMs: requestTimeoutMs,
       maxResponseBytes: deps.maxResponseBytes ?? 64 * 1024,
       fetchImpl: deps.fetchImpl,
+      smtp: deps.smtp ?? null,
     });
     const decision = decideAttemptResult(delivery, outcome, now(), policy);
     if (decision.pauseChannelUntil !== null) pausedUntil.set(channel.id, decision.pauseChannelUntil);

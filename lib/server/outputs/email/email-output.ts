@@ -1,0 +1,17 @@
+import { renderEmailDigest, renderEmailMessage, type EmailMessage } from "@/lib/server/outputs/email/render-email-message";
+import { sendEmail } from "@/lib/server/outputs/email/send-email";
+import type { NotificationDigest, OutputMessage } from "@/lib/server/outputs/notification-change";
+import type { ChannelOutput, RenderContext } from "@/lib/server/outputs/output-channel";
+
+/** E-mail over SMTP (HEALTHDECK_SMTP_*), one pooled transport per process; the pool paces the sending. */
+export const emailOutput: ChannelOutput & { renderDigest(digest: NotificationDigest, context: RenderContext): OutputMessage } = {
+  type: "email",
+  minIntervalMs: 0,
+  render: (change) => ({ body: renderEmailMessage(change) }),
+  renderDigest: (digest) => ({ body: renderEmailDigest(digest) }),
+  send(message, context) {
+    // Stored by render above: the cast only restores the type the outbox's JSON column forgot.
+    const email = message.body as EmailMessage;
+    return sendEmail(email, { settings: context.smtp ?? null, to: context.channel.to ?? [], deliveryKey: context.deliveryKey, timeoutMs: context.timeoutMs });
+  },
+};
