@@ -60,5 +60,8 @@ export function setUpNotifications(deps: {
     }),
   );
   deps.logger.info("notifications on", { channels: notify.channels.length, rules: notify.rules.length });
-  return { config: notify, dispatcher: createDispatcher({ ...options, store: deps.store, config: notify, now: deps.now, logger: deps.logger }) };
+  return {
+    config: notify,
+    dispatcher: createDispatcher({ ...options, store: deps.store, config: notify, now: deps.now, logger: deps.logger, publicUrl: deps.config.HEALTHDECK_PUBLIC_URL ?? null }),
+  };
 }

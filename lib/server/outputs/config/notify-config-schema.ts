@@ -26,6 +26,16 @@ export const channelSchema = z
     topicArn: z.string().regex(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[\w-]{1,256}$/, "must be an SNS topic ARN").optional(),
     /** security events (AWS_RISK_*) always go to every channel marked so, whatever the rules */
     security: z.boolean().default(false),
+    /** more than `messages` waiting within `minutes` become one digest (default 10 in 5); false: never fold */
+    storm: z
+      .union([
+        z.literal(false),
+        z.strictObject({
+          messages: z.int("must be a whole number").min(1, "must be at least 1").max(10_000, "must be at most 10000"),
+          minutes: z.int("must be a whole number").min(1, "must be at least 1").max(1440, "must be at most 1440 (a day)"),
+        }),
+      ])
+      .optional(),
   })
   .superRefine((channel, context) => {
     const need = (field: "url" | "secret" | "to" | "topicArn") => {
@@ -42,6 +52,9 @@ export const channelSchema = z
     }
   });
 export type ChannelConfig = z.output<typeof channelSchema>;
+
+/** A storm is more than this many messages waiting for one channel within this many minutes. */
+export const DEFAULT_STORM = { messages: 10, minutes: 5 } as const;
 
 const GLOB = /^[A-Za-z0-9_*?-]{1,128}$/;
 export const ruleSchema = z.strictObject({
