@@ -75,6 +75,6 @@ describe("notifications with two replicas on PostgreSQL", () => {
     const ids = hook.received.map((receipt) => receipt.id);
     expect(ids).toHaveLength(40);
     expect(new Set(ids).size).toBe(40);
-    expect(await second.runtime.store.outbox.countByStatus()).toEqual({ queued: 0, sent: 40, failed: 0, expired: 0 });
+    expect(await second.runtime.store.outbox.countByStatus()).toEqual({ queued: 0, sent: 40, failed: 0, expired: 0, folded: 0 });
   }, 90_000);
 });
