@@ -38,7 +38,8 @@ function DeliveryItem({ detail }: { detail: DeliveryDetail }) {
           {attempts.length === 0 ? (
             <p>No attempt yet.</p>
           ) : (
-            <div className="overflow-x-auto">
+            // Scrolls sideways on a phone: focusable so that a keyboard can scroll it too.
+            <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={`Attempts of delivery ${delivery.id}`}>
               <table className="min-w-full text-left text-sm">
                 <caption className="sr-only">Attempts of delivery {delivery.id}</caption>
                 <thead>
@@ -66,7 +67,7 @@ function DeliveryItem({ detail }: { detail: DeliveryDetail }) {
           )}
           <div>
             <h4 className="font-semibold">Payload as rendered</h4>
-            <pre className="mt-1 max-h-96 overflow-auto rounded bg-gray-100 p-3 text-xs whitespace-pre-wrap break-all dark:bg-gray-950">{formatPayload(detail.payload)}</pre>
+            <pre tabIndex={0} aria-label={`Payload of delivery ${delivery.id}`} className="mt-1 max-h-96 overflow-auto rounded bg-gray-100 p-3 text-xs whitespace-pre-wrap break-all dark:bg-gray-950">{formatPayload(detail.payload)}</pre>
           </div>
         </div>
       </details>

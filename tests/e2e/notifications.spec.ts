@@ -4,6 +4,7 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { E2E_PORT_OFFSET, SIMULATOR_URL, e2eAppEnvironment } from "../../playwright.config";
+import { resetSimulator, stepSimulator } from "@/tests/e2e/simulator-control";
 
 /**
  * /notifications against a real dispatcher: this spec runs an app of its own with a notifications file whose channels
@@ -23,7 +24,7 @@ test.beforeAll(async () => {
   const file = path.resolve(DATA_DIR, "notify.yaml");
   await writeFile(
     file,
-    `channels:\n  - id: inbox-slack\n    type: slack\n    url: ${SIMULATOR_URL}${SLACK_PATH}\n    security: true\n  - id: gone\n    type: slack\n    url: ${SIMULATOR_URL}/__nothing-here\nrules:\n  - channels: [inbox-slack, gone]\n    sources: [public]\n`,
+    `channels:\n  - id: inbox-slack\n    type: slack\n    url: ${SIMULATOR_URL}${SLACK_PATH}\n    security: true\n  - id: gone\n    type: slack\n    url: ${SIMULATOR_URL}/__inbox/gone\nrules:\n  - channels: [inbox-slack, gone]\n    sources: [public]\n`,
   );
   const child = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(PORT)], {
     env: { ...process.env, ...e2eAppEnvironment(DATA_DIR), HEALTHDECK_NOTIFY_CONFIG: file, HEALTHDECK_NOTIFY_FRESH_MINUTES: "525600", HEALTHDECK_PUBLIC_URL: ORIGIN },
@@ -45,7 +46,11 @@ test.afterAll(async () => {
   }
 });
 
-test("shows channels with their health, the rules in words and the delivery log with attempts and payloads", async ({ page }) => {
+test("shows channels with their health, the rules in words and the delivery log with attempts and payloads", async ({ page, request }) => {
+  // The scenario opens an incident and then a second event: each is a message to both channels.
+  await resetSimulator(request);
+  await stepSimulator(request);
+  await stepSimulator(request);
   await expect.poll(async () => ((await (await fetch(`${ORIGIN}/api/v1/notifications/deliveries?status=sent`)).json()) as { deliveries: unknown[] }).deliveries.length, { timeout: 30_000 }).toBeGreaterThan(0);
   await page.goto(`${ORIGIN}/notifications`);
   await expect(page.getByRole("heading", { level: 1, name: "Notifications" })).toBeVisible();
@@ -58,7 +63,7 @@ test("shows channels with their health, the rules in words and the delivery log 
   await expect(slack).toContainText("Working");
   await expect(slack).toContainText("security events");
   await expect(slack).toContainText(new URL(SIMULATOR_URL).host);
-  // The simulator answers 404 where no inbox is: that channel is broken, and the page says so and why.
+  // The inbox answers 404 where no receiver is: that channel is broken, and the page says so and why.
   await expect(channels.getByRole("listitem").filter({ hasText: "gone" })).toContainText(/Broken since .*HTTP 404/);
   // A Slack URL is a credential: only its host is ever on the page.
   expect(await page.content()).not.toContain("xoxSECRETTOKEN");
