@@ -1,5 +1,5 @@
 import "server-only";
-import { DEFAULT_STORM, type NotifyConfig } from "@/lib/server/outputs/config/notify-config-schema";
+import { resolveStorm, type NotifyConfig } from "@/lib/server/outputs/config/notify-config-schema";
 import { hashChannelTarget } from "@/lib/server/outputs/delivery/create-dispatcher";
 import { describeChannelTarget, describeRule } from "@/lib/server/outputs/rules/describe-rule";
 import { getDeliveryDetail, listDeliveries } from "@/lib/server/services/list-deliveries";
@@ -44,7 +44,7 @@ export async function getNotificationsView(store: Pick<HealthdeckStore, "outbox"
   const channels = (config?.channels ?? []).map((channel): ChannelView => {
     const seen = activity.find((row) => row.channel === channel.id);
     const gone = broken.find((row) => row.channel === channel.id && row.targetHash === hashChannelTarget(channel));
-    const storm = channel.storm === false ? null : (channel.storm ?? DEFAULT_STORM);
+    const storm = resolveStorm(channel);
     return {
       id: channel.id,
       type: channel.type,

@@ -26,7 +26,7 @@ export const channelSchema = z
     topicArn: z.string().regex(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[\w-]{1,256}$/, "must be an SNS topic ARN").optional(),
     /** security events (AWS_RISK_*) always go to every channel marked so, whatever the rules */
     security: z.boolean().default(false),
-    /** more than `messages` waiting within `minutes` become one digest (default 10 in 5); false: never fold */
+    /** more than `messages` waiting within `minutes` become one digest (default 10 in 5, webhooks never); false: never fold */
     storm: z
       .union([
         z.literal(false),
@@ -55,6 +55,15 @@ export type ChannelConfig = z.output<typeof channelSchema>;
 
 /** A storm is more than this many messages waiting for one channel within this many minutes. */
 export const DEFAULT_STORM = { messages: 10, minutes: 5 } as const;
+
+/**
+ * A channel's storm setting, null when it never folds. People read Slack, Teams, mail and SNS: they fold by default.
+ * A webhook is a program that wants every event: it folds only when its `storm` says so.
+ */
+export function resolveStorm(channel: Pick<ChannelConfig, "type" | "storm">): { messages: number; minutes: number } | null {
+  if (channel.storm === false) return null;
+  return channel.storm ?? (channel.type === "webhook" ? null : DEFAULT_STORM);
+}
 
 const GLOB = /^[A-Za-z0-9_*?-]{1,128}$/;
 export const ruleSchema = z.strictObject({

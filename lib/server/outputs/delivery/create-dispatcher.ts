@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Logger } from "@/lib/server/logging/create-logger";
-import { DEFAULT_STORM, type ChannelConfig, type NotifyConfig } from "@/lib/server/outputs/config/notify-config-schema";
+import { resolveStorm, type ChannelConfig, type NotifyConfig } from "@/lib/server/outputs/config/notify-config-schema";
 import { decideAttemptResult, type RetryPolicy } from "@/lib/server/outputs/delivery/decide-attempt-result";
 import { findOutput } from "@/lib/server/outputs/output-registry";
 import type { NotificationChange, NotificationDigest, OutputMessage } from "@/lib/server/outputs/notification-change";
@@ -36,7 +36,6 @@ export interface DispatcherDeps extends DispatcherOptions {
 /** A digest lists at most this many deliveries; a bigger storm makes several digests. */
 const MAX_FOLDED = 1000;
 
-const stormOf = (channel: ChannelConfig) => (channel.storm === false ? null : (channel.storm ?? DEFAULT_STORM));
 
 /** Which target was found broken: a new URL in the file is a fresh start. */
 export const hashChannelTarget = (channel: ChannelConfig) => createHash("sha256").update(`${channel.type}\n${channel.url ?? channel.topicArn ?? (channel.to ?? []).join(",")}`).digest("hex").slice(0, 16);
@@ -102,7 +101,7 @@ export function createDispatcher(deps: DispatcherDeps): PollJob {
 
   /** More than N foldable messages waiting within T minutes: a storm has begun on this channel. */
   async function isStorming(channel: ChannelConfig, now: number): Promise<boolean> {
-    const storm = stormOf(channel);
+    const storm = resolveStorm(channel);
     return storm !== null && (await deps.store.outbox.countFoldable(channel.id, now, now - storm.minutes * 60_000)) > storm.messages;
   }
 
@@ -113,7 +112,7 @@ export function createDispatcher(deps: DispatcherDeps): PollJob {
   async function foldStorms(): Promise<void> {
     for (const channel of deps.config.channels) {
       const output = findOutput(channel.type);
-      const storm = stormOf(channel);
+      const storm = resolveStorm(channel);
       if (!output || !storm || !(await isStorming(channel, deps.now()))) continue;
       const folded = await deps.store.write(async (tx) => {
         const now = deps.now();
