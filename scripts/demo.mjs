@@ -1,5 +1,5 @@
 // `npm run demo`: install if needed, build if needed, start the AWS simulator and Healthdeck against it.
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { needsBuild, runOrExit, spawnChild, waitForHttp } from "./process-helpers.mjs";
@@ -26,6 +26,28 @@ const simulatorUrl = `http://127.0.0.1:${simulatorPort}`;
 // The demo starts from a clean slate each time so the scenario's story reads from the beginning.
 const dataDir = path.join(root, "data", "demo");
 rmSync(dataDir, { recursive: true, force: true });
+// Notifications go to the simulator's built-in inbox (a fake Slack and webhook receiver): no account anywhere.
+const inboxUrl = `${simulatorUrl}/__inbox`;
+const notifyFile = path.join(dataDir, "demo-notify.yaml");
+mkdirSync(dataDir, { recursive: true });
+writeFileSync(
+  notifyFile,
+  [
+    "# The demo's notifications: both channels point at the simulator's local inbox, not at Slack or anyone.",
+    "channels:",
+    "  - id: demo-slack",
+    "    type: slack",
+    `    url: ${inboxUrl}/slack/services/DEMO/DEMO/not-a-real-slack-webhook`,
+    "    security: true",
+    "  - id: demo-webhook",
+    "    type: webhook",
+    `    url: ${inboxUrl}/webhook`,
+    `    secret: whsec_${Buffer.from("healthdeck-demo-secret-not-real!").toString("base64")}`,
+    "rules:",
+    "  - channels: [demo-slack, demo-webhook]",
+    "",
+  ].join("\n"),
+);
 
 const simulator = spawnChild(
   process.execPath,
@@ -59,6 +81,8 @@ try {
       AWS_REGION: "us-east-1",
       HEALTHDECK_ACCOUNT_ID: "123456789012",
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+      HEALTHDECK_NOTIFY_CONFIG: process.env.HEALTHDECK_NOTIFY_CONFIG ?? notifyFile,
+      HEALTHDECK_PUBLIC_URL: process.env.HEALTHDECK_PUBLIC_URL ?? `http://${host}:${port}`,
     },
   });
   children.push(app);
@@ -68,7 +92,8 @@ try {
   });
   await waitForHttp(`http://${host}:${port}/api/v1/health`, 60_000, app.isAlive);
   console.log(`\n  Healthdeck demo — SIMULATED AWS data (built-in simulator: public status ${simulatorUrl}, Health API http://127.0.0.1:${healthPort})`);
-  console.log(`  Open http://${host}:${port}/   (Ctrl+C stops both)\n`);
+  console.log(`  Open http://${host}:${port}/   (Ctrl+C stops both)`);
+  console.log(`  Notifications: http://${host}:${port}/notifications — they go to the demo's local inbox ${inboxUrl} (a fake Slack/webhook receiver, SIMULATED)\n`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   stopAll();

@@ -7,6 +7,7 @@ const LINKS = [
   { href: "/", label: "Board" },
   { href: "/history", label: "History" },
   { href: "/account", label: "Your accounts" },
+  { href: "/notifications", label: "Notifications" },
 ] as const;
 
 export function NavLinks() {

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { z } from "zod";
 import { loadDefaultCatalog, rawCatalogEntrySchema, type RawCatalogEntry } from "@/lib/simulator/default-catalog";
 import { handleDocumentRequest } from "@/lib/simulator/handle-document-request";
+import { createNotifyInbox, INBOX_PREFIX } from "@/lib/simulator/notify-inbox/create-notify-inbox";
 import {
   CONTROL_PREFIX,
   handleControlRequest,
@@ -60,6 +61,7 @@ export async function createPublicStatusSimulator(options: PublicStatusSimulator
   const stats = createStatsRecorder();
   const tracker = createResponseTracker();
   const faults: Record<DocumentFaultTarget, Fault | null> = { currentevents: null, rss: null, catalog: null };
+  const inbox = createNotifyInbox(now);
 
   const control: SimulatorControl = {
     step: runner.step,
@@ -83,6 +85,10 @@ export async function createPublicStatusSimulator(options: PublicStatusSimulator
     const url = new URL(req.url ?? "/", "http://simulator.invalid");
     if (url.pathname.startsWith(CONTROL_PREFIX)) {
       await handleControlRequest(req, res, url.pathname, control);
+      return;
+    }
+    if (url.pathname === INBOX_PREFIX || url.pathname.startsWith(`${INBOX_PREFIX}/`)) {
+      await inbox.handle(req, res, url);
       return;
     }
     stats.countRequest(url.pathname);

@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import type { NewDelivery } from "@/lib/server/store/contract/outbox-contract";
+import { buildSampleChange } from "@/lib/server/outputs/sample-change";
+import { renderSlackMessage } from "@/lib/server/outputs/slack/render-slack-message";
 import { listenSlackReceiver, listenWebhookReceiver, type Answer, type Receiver } from "@/tests/support/notify-receivers";
 import { startPublicStack, type PublicStack } from "@/tests/support/start-public-stack";
 import { INCIDENT_SCENARIO } from "@/tests/integration/public-scenario";
@@ -269,7 +271,7 @@ describe("the dispatcher under faults", () => {
     // How many attempts fit before the deadline depends on the machine's load; at least one, and the reason is kept.
     expect(expired?.attempts).toBeGreaterThanOrEqual(1);
     expect(expired?.lastError).toMatch(/deadline.*network error/);
-    expect(await stack.runtime.store.outbox.countByStatus()).toEqual({ queued: 0, sent: 0, failed: 0, expired: 1 });
+    expect(await stack.runtime.store.outbox.countByStatus()).toEqual({ queued: 0, sent: 0, failed: 0, expired: 1, folded: 0 });
   }, 30_000);
 
   it("a 410 marks the channel broken: its other deliveries fail without a request, others still go", async () => {
@@ -307,6 +309,78 @@ describe("the dispatcher under faults", () => {
     const ids = hook.received.map((receipt) => receipt.id);
     expect(ids).toHaveLength(40);
     expect(new Set(ids).size).toBe(40);
-    expect(await restarted.store.outbox.countByStatus()).toEqual({ queued: 0, sent: 40, failed: 0, expired: 0 });
+    expect(await restarted.store.outbox.countByStatus()).toEqual({ queued: 0, sent: 40, failed: 0, expired: 0, folded: 0 });
+  }, 30_000);
+});
+
+/** A Slack delivery as the router writes it: the rendered message and the change a digest lists. */
+const slackDelivery = (index: number, now: number, isSecurity = false): NewDelivery => {
+  const change = buildSampleChange({ eventId: `event-${index}`, journalId: index, isSecurity, title: `Event ${index}`, link: `https://health.example.com/events/event-${index}` }, now);
+  return { key: `ops:event-${index}:opened`, channel: "ops", kind: "opened", eventId: `event-${index}`, journalId: index, createdAt: now, deadlineAt: now + 60_000, message: { body: renderSlackMessage(change) }, isSecurity, change };
+};
+const slackText = (receipt: { body: unknown }) => JSON.stringify(receipt.body);
+
+describe("storms", () => {
+  it("more than 10 waiting for one Slack channel become one digest listing each with its link; security goes first, alone; single messages resume", async () => {
+    const slack = track(await listenSlackReceiver());
+    const stack = await startStack([{ id: "ops", type: "slack", url: `${slack.url}/services/T/B/x` }]);
+    const now = Date.now();
+    await stack.runtime.store.write((tx) => tx.outbox.enqueue([...Array.from({ length: 30 }, (_, index) => slackDelivery(index + 1, now)), slackDelivery(99, now, true)]));
+    await dispatch(stack);
+    expect(slack.rejected).toEqual([]);
+    expect(slack.received).toHaveLength(2);
+    const [security, digest] = slack.received.map(slackText);
+    expect(security).toContain("Security · New: Event 99");
+    expect(digest).toContain("Storm: 30 messages in 5 min");
+    for (let index = 1; index <= 30; index += 1) expect(digest).toContain(`<https://health.example.com/events/event-${index}|Event ${index}>`);
+    const log = await deliveries(stack);
+    const digestRow = log.find((row) => row.kind === "digest");
+    expect(digestRow).toMatchObject({ status: "sent", attempts: 1, channel: "ops" });
+    expect(log.filter((row) => row.status === "folded").map((row) => row.foldedInto)).toEqual(Array.from({ length: 30 }, () => digestRow?.id));
+    expect(log.find((row) => row.isSecurity)).toMatchObject({ status: "sent" });
+
+    await stack.runtime.store.write((tx) => tx.outbox.enqueue([slackDelivery(31, Date.now()), slackDelivery(32, Date.now())]));
+    await dispatch(stack);
+    expect(slack.received.slice(2).map(slackText).map((text) => /New: Event (\d+)/.exec(text)?.[1])).toEqual(["31", "32"]);
+  }, 30_000);
+
+  it("a webhook channel with its own storm setting gets one signed digest; a channel with storm: false gets every message", async () => {
+    const hook = track(await listenWebhookReceiver(SECRET));
+    const every = track(await listenWebhookReceiver(SECRET));
+    const stack = await startStack([
+      { id: "hook", type: "webhook", url: hook.url, secret: "${HOOK_SECRET}", storm: { messages: 3, minutes: 1 } },
+      { id: "every", type: "webhook", url: every.url, secret: "${HOOK_SECRET}", storm: false },
+    ]);
+    const now = Date.now();
+    const both = (index: number) =>
+      ["hook", "every"].map((channel) => ({ ...slackDelivery(index, now), channel, key: `${channel}:event-${index}:opened`, message: { body: { type: "event.opened", data: { index } } } }));
+    await stack.runtime.store.write((tx) => tx.outbox.enqueue(Array.from({ length: 5 }, (_, index) => both(index + 1)).flat()));
+    await dispatch(stack);
+    expect(hook.rejected).toEqual([]);
+    expect(hook.received).toHaveLength(1);
+    const body = hook.received[0]?.body as { type: string; data: { total: number; items: { eventId: string; link: string }[] } };
+    expect(body.type).toBe("digest");
+    expect(body.data.total).toBe(5);
+    expect(body.data.items.map((item) => item.eventId)).toEqual(["event-1", "event-2", "event-3", "event-4", "event-5"]);
+    expect(hook.received[0]?.id).toMatch(/^hook:digest:\d+$/);
+    expect(every.received).toHaveLength(5);
+  }, 30_000);
+
+  it("a storm that begins while a batch is being sent folds the rest of it", async () => {
+    const slack = track(await listenSlackReceiver());
+    const stack = await startStack([{ id: "ops", type: "slack", url: `${slack.url}/services/T/B/x` }]);
+    const now = Date.now();
+    await stack.runtime.store.write((tx) => tx.outbox.enqueue(Array.from({ length: 5 }, (_, index) => slackDelivery(index + 1, now))));
+    stack.runtime.poller.start();
+    await waitFor(() => slack.received.length >= 1);
+    await stack.runtime.store.write((tx) => tx.outbox.enqueue(Array.from({ length: 20 }, (_, index) => slackDelivery(index + 100, Date.now()))));
+    await waitFor(async () => (await deliveries(stack)).every((row) => row.status !== "queued"), 20_000);
+    const texts = slack.received.map(slackText);
+    // Slack takes about one a second: the five were not all sent before the storm began.
+    expect(texts.length).toBeLessThan(5);
+    const digest = texts.find((text) => text.includes("Storm:")) ?? "";
+    const listedInDigest = (digest.match(/events\/event-\d+\|/g) ?? []).length;
+    const singles = texts.filter((text) => !text.includes("Storm:")).length;
+    expect(singles + listedInDigest).toBe(25);
   }, 30_000);
 });

@@ -3,6 +3,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { NewDelivery } from "@/lib/server/store/contract/outbox-contract";
+import { silentLogger } from "@/lib/server/logging/create-logger";
+import { createDispatcher } from "@/lib/server/outputs/delivery/create-dispatcher";
+import { buildSampleChange } from "@/lib/server/outputs/sample-change";
 import { listenWebhookReceiver, type Receiver } from "@/tests/support/notify-receivers";
 import { waitUntil } from "@/tests/support/replica-cluster";
 import { startPostgres, type TestPostgres } from "@/tests/support/start-postgres";
@@ -14,6 +17,7 @@ const SECRET = `whsec_${Buffer.alloc(32, 4).toString("base64")}`;
 const dir = mkdtempSync(path.join(tmpdir(), "notify-replicas-"));
 let postgres: TestPostgres;
 let hook: Receiver;
+let stormHook: Receiver;
 let first: PublicStack;
 let second: PublicStack;
 
@@ -21,8 +25,12 @@ beforeAll(async () => {
   postgres = await startPostgres();
   const databaseUrl = await postgres.createDatabase("notify_replicas");
   hook = await listenWebhookReceiver(SECRET, { delayMs: 20 });
+  stormHook = await listenWebhookReceiver(SECRET, { delayMs: 20 });
   const file = path.join(dir, "notify.yaml");
-  writeFileSync(file, `channels:\n  - id: hook\n    type: webhook\n    url: ${hook.url}\n    secret: \${HOOK_SECRET}\nrules:\n  - channels: [hook]\n`);
+  writeFileSync(
+    file,
+    `channels:\n  - id: hook\n    type: webhook\n    url: ${hook.url}\n    secret: \${HOOK_SECRET}\n  - id: storm\n    type: webhook\n    url: ${stormHook.url}\n    secret: \${HOOK_SECRET}\n    storm: { messages: 5, minutes: 5 }\nrules:\n  - channels: [hook]\n`,
+  );
   const options = {
     scenario: INCIDENT_SCENARIO,
     databaseUrl,
@@ -40,6 +48,7 @@ afterAll(async () => {
   await second?.close();
   await first?.close();
   await hook?.close();
+  await stormHook?.close();
   await postgres?.stop();
   rmSync(dir, { recursive: true, force: true });
 }, 30_000);
@@ -75,6 +84,37 @@ describe("notifications with two replicas on PostgreSQL", () => {
     const ids = hook.received.map((receipt) => receipt.id);
     expect(ids).toHaveLength(40);
     expect(new Set(ids).size).toBe(40);
-    expect(await second.runtime.store.outbox.countByStatus()).toEqual({ queued: 0, sent: 40, failed: 0, expired: 0 });
+    expect(await second.runtime.store.outbox.countByStatus()).toEqual({ queued: 0, sent: 40, failed: 0, expired: 0, folded: 0 });
   }, 90_000);
+
+  it("two dispatchers racing over one storm on PostgreSQL make one digest, and every folded message is in it once", async () => {
+    await waitUntil("a leader", async () => (second.runtime.store.coordinator.role === "leader" ? true : null), 15_000);
+    const store = second.runtime.store;
+    const config = second.runtime.notifications?.config;
+    if (!config) throw new Error("notifications are off");
+    const now = Date.now();
+    await store.write((tx) =>
+      tx.outbox.enqueue(
+        Array.from({ length: 30 }, (_, index) => ({
+          ...sample(index + 1, now),
+          key: `storm:event-${index + 1}:opened`,
+          channel: "storm",
+          change: buildSampleChange({ eventId: `event-${index + 1}`, journalId: index + 1 }, now),
+        })),
+      ),
+    );
+    const dispatchers = [0, 1].map(() => createDispatcher({ store, config, now: Date.now, logger: silentLogger, requestTimeoutMs: 2000 }));
+    const signal = new AbortController().signal;
+    await Promise.all(dispatchers.map((dispatcher) => dispatcher.run(signal)));
+    await waitUntil("the digest", async () => (stormHook.received.length >= 1 ? true : null), 15_000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(stormHook.rejected).toEqual([]);
+    const listed = stormHook.received.flatMap((receipt) => (receipt.body as { data: { items: { eventId: string }[] } }).data.items.map((item) => item.eventId));
+    // However the two interleave, each message is folded once: in one digest, or split across digests, never twice.
+    expect(listed.sort()).toEqual(Array.from({ length: 30 }, (_, index) => `event-${index + 1}`).sort());
+    expect(new Set(stormHook.received.map((receipt) => receipt.id)).size).toBe(stormHook.received.length);
+    const rows = await store.outbox.list({ after: 0, limit: 1000, channel: "storm", status: null });
+    expect(rows.filter((row) => row.status === "folded")).toHaveLength(30);
+    expect(rows.filter((row) => row.kind === "digest").every((row) => row.status === "sent")).toBe(true);
+  }, 60_000);
 });

@@ -42,6 +42,12 @@ export function seedAtVersion(dir: string, version: number): void {
     db.prepare("INSERT INTO account_sync_org_status (account_id, status, checked_at) VALUES (?, ?, ?)").run(ACCOUNT, "ENABLED", 6000);
   }
   if (version >= 6) db.prepare("UPDATE account_events SET entities_version = 3 WHERE id = ?").run(EVENT_ID);
+  if (version >= 8) {
+    db.prepare(
+      `INSERT INTO notify_deliveries (idempotency_key, channel, kind, event_id, journal_id, status, attempts, next_attempt_at, deadline_at, created_at, message_json)
+       VALUES ('ops:e:opened', 'ops', 'opened', ?, 1, 'queued', 0, 7000, 99000, 7000, '{"body":{"text":"hi"}}')`,
+    ).run(EVENT_ID);
+  }
   db.close();
 }
 

@@ -10,6 +10,7 @@ import { openHealthdeckStore } from "@/lib/server/store/open-healthdeck-store";
 import type { NotifyOptions } from "@/lib/server/outputs/set-up-notifications";
 import { createPublicStatusSimulator, type PublicStatusSimulator } from "@/lib/simulator/create-public-status-simulator";
 import type { Scenario } from "@/lib/simulator/scenario-schema";
+import type { RawCatalogEntry } from "@/lib/simulator/default-catalog";
 import { EMPTY_STATUS_FILTER, type StatusFilter } from "@/lib/shared/status-filter";
 
 export interface PublicStack {
@@ -27,6 +28,8 @@ export interface PublicStack {
 /** The real simulator over HTTP and the real runtime on a temporary SQLite directory. Nothing mocked. */
 export async function startPublicStack(options: {
   scenario: Scenario;
+  /** the simulator's service catalog; default its built-in one */
+  catalog?: RawCatalogEntry[];
   env?: Record<string, string>;
   latencyMs?: number;
   /** the runtime's clock (epoch ms); default Date.now */
@@ -37,7 +40,7 @@ export async function startPublicStack(options: {
   /** the notifications dispatcher's environment and timings */
   notify?: NotifyOptions;
 }): Promise<PublicStack> {
-  const simulator = await createPublicStatusSimulator({ scenario: options.scenario, latencyMs: options.latencyMs });
+  const simulator = await createPublicStatusSimulator({ scenario: options.scenario, catalog: options.catalog, latencyMs: options.latencyMs });
   const dataDir = mkdtempSync(path.join(tmpdir(), "healthdeck-it-"));
   const reports: SourceCycleReport[] = [];
   const config = parseConfig({

@@ -1,7 +1,7 @@
 import type { ChannelConfig, ChannelType } from "@/lib/server/outputs/config/notify-config-schema";
 import type { SendOutcome } from "@/lib/server/outputs/delivery/post-json";
 import type { SmtpSettings } from "@/lib/server/outputs/email/smtp-settings";
-import type { NotificationChange, OutputMessage } from "@/lib/server/outputs/notification-change";
+import type { NotificationChange, NotificationDigest, OutputMessage } from "@/lib/server/outputs/notification-change";
 
 export interface RenderContext {
   /** HEALTHDECK_PUBLIC_URL, without a trailing slash */
@@ -27,5 +27,7 @@ export interface ChannelOutput {
   minIntervalMs: number;
   /** Pure: the same change always renders the same message. */
   render(change: NotificationChange, context: RenderContext): OutputMessage;
+  /** Pure: one message listing a storm's changes, each with its link, within the channel's size limits. */
+  renderDigest(digest: NotificationDigest, context: RenderContext): OutputMessage;
   send(message: OutputMessage, context: SendContext): Promise<SendOutcome>;
 }

@@ -83,7 +83,7 @@ export function setUpNotifications(deps: {
   deps.logger.info("notifications on", { channels: notify.channels.length, rules: notify.rules.length });
   return {
     config: notify,
-    dispatcher: createDispatcher({ ...options, smtp: readSmtpSettings(deps.config), store: deps.store, config: notify, now: deps.now, logger: deps.logger }),
+    dispatcher: createDispatcher({ ...options, smtp: readSmtpSettings(deps.config), store: deps.store, config: notify, now: deps.now, logger: deps.logger, publicUrl: deps.config.HEALTHDECK_PUBLIC_URL ?? null }),
     onQueued(wake) {
       let isWaking = false;
       const kick = () => {

@@ -26,6 +26,8 @@ export interface NotificationsHealth {
   sent: number;
   failed: number;
   expired: number;
+  /** carried by a storm's digest instead of being sent one by one */
+  folded: number;
   /** channels whose endpoint answered 404/410: nothing is sent to them until their URL changes */
   brokenChannels: { id: string; since: string; reason: string }[];
 }

@@ -37,7 +37,7 @@ export interface StoreReaders {
   ingestPages: Pick<IngestPagesRepo, "getPage" | "getProgress" | "readEventUpdatedTime" | "listPendingCommunications" | "readIngestSummary">;
   meta: Pick<MetaRepo, "get">;
   journal: JournalReader;
-  outbox: Pick<OutboxRepo, "list" | "countByStatus" | "listBrokenChannels">;
+  outbox: Pick<OutboxRepo, "list" | "countByStatus" | "listBrokenChannels" | "get" | "listAttempts" | "listChannelActivity" | "countFoldable">;
 }
 
 export interface HealthdeckStore extends StoreReaders {

@@ -641,7 +641,7 @@ describe.each(ENGINES)("store contract on $name", ({ open }) => {
       expect((await engine.repos.outbox.list({ after: 0, limit: 10, channel: "hook", status: null })).map((row) => row.key)).toEqual(["b"]);
       expect((await engine.repos.outbox.list({ after: all[0]?.id ?? 0, limit: 10, channel: null, status: "queued" })).map((row) => row.key)).toEqual(["b"]);
       expect(await engine.repos.outbox.list({ after: 0, limit: 1, channel: null, status: "sent" })).toEqual([]);
-      expect(await engine.repos.outbox.countByStatus()).toEqual({ queued: 2, sent: 0, failed: 0, expired: 0 });
+      expect(await engine.repos.outbox.countByStatus()).toEqual({ queued: 2, sent: 0, failed: 0, expired: 0, folded: 0 });
     });
 
     it("claims due deliveries oldest first, one event's head at a time, each leased", async () => {
@@ -675,7 +675,7 @@ describe.each(ENGINES)("store contract on $name", ({ open }) => {
       expect((await engine.transaction((tx) => tx.outbox.claimDue(T0 + 2, T0 + 60_000, 10))).map((row) => row.key)).toEqual(["b"]);
       await engine.transaction((tx) => tx.outbox.recordAttempt(b?.id ?? 0, { status: "failed", at: T0 + 3, nextAttemptAt: T0 + 3, lastError: "HTTP 400", lastStatus: 400 }));
       await engine.transaction((tx) => tx.outbox.recordAttempt(a?.id ?? 0, { status: "expired", at: T0 + 9, nextAttemptAt: T0 + 9, lastError: "deadline passed", lastStatus: null }));
-      expect(await engine.repos.outbox.countByStatus()).toEqual({ queued: 0, sent: 0, failed: 1, expired: 1 });
+      expect(await engine.repos.outbox.countByStatus()).toEqual({ queued: 0, sent: 0, failed: 1, expired: 1, folded: 0 });
     });
 
     it("records and clears broken channels", async () => {
@@ -698,6 +698,97 @@ describe.each(ENGINES)("store contract on $name", ({ open }) => {
       expect(keys.length).toBe(40);
     });
 
+    it("claims security events first, then oldest first", async () => {
+      await engine.transaction((tx) =>
+        tx.outbox.enqueue([delivery("plain-1"), delivery("plain-2", { eventId: "event-2" }), delivery("risk", { eventId: "event-3", isSecurity: true, change: { title: "risk" } })]),
+      );
+      const claimed = await engine.transaction((tx) => tx.outbox.claimDue(T0, T0 + 60_000, 2));
+      expect(claimed.map((row) => [row.key, row.isSecurity])).toEqual([
+        ["risk", true],
+        ["plain-1", false],
+      ]);
+      expect(claimed[0]?.change).toEqual({ title: "risk" });
+      expect(claimed[1]?.change).toBeNull();
+    });
+
+    it("keeps every attempt with its status, error, duration and answer, and each channel's last success and error", async () => {
+      await engine.transaction((tx) => tx.outbox.enqueue([delivery("a"), delivery("b", { channel: "hook", eventId: "event-2" })]));
+      const [a, b] = await engine.transaction((tx) => tx.outbox.claimDue(T0, T0 + 60_000, 10));
+      await engine.transaction(async (tx) => {
+        await tx.outbox.recordAttempt(a?.id ?? 0, { status: "queued", at: T0 + 1, nextAttemptAt: T0 + 2, lastError: "HTTP 503: busy", lastStatus: 503, durationMs: 42, responseText: "busy" });
+        await tx.outbox.recordAttempt(a?.id ?? 0, { status: "sent", at: T0 + 3, nextAttemptAt: T0 + 3, lastError: null, lastStatus: 200, durationMs: 7, responseText: "ok" });
+        await tx.outbox.recordAttempt(b?.id ?? 0, { status: "queued", at: T0 + 4, nextAttemptAt: T0 + 9, lastError: "timed out after 15000 ms", lastStatus: null, durationMs: 15_000, responseText: null });
+      });
+      expect(await engine.repos.outbox.listAttempts(a?.id ?? 0, 10)).toEqual([
+        { deliveryId: a?.id, at: T0 + 1, outcome: "queued", responseStatus: 503, error: "HTTP 503: busy", durationMs: 42, responseText: "busy" },
+        { deliveryId: a?.id, at: T0 + 3, outcome: "sent", responseStatus: 200, error: null, durationMs: 7, responseText: "ok" },
+      ]);
+      expect(await engine.repos.outbox.listAttempts(a?.id ?? 0, 1)).toHaveLength(1);
+      expect(await engine.repos.outbox.get(a?.id ?? 0)).toMatchObject({ key: "a", status: "sent", attempts: 2, lastStatus: 200 });
+      expect(await engine.repos.outbox.get(9_999)).toBeNull();
+      expect(await engine.repos.outbox.listChannelActivity()).toEqual([
+        { channel: "hook", lastSuccessAt: null, lastErrorAt: T0 + 4, lastError: "timed out after 15000 ms" },
+        { channel: "ops", lastSuccessAt: T0 + 3, lastErrorAt: T0 + 1, lastError: "HTTP 503: busy" },
+      ]);
+    });
+
+    it("folds a channel's waiting deliveries into one digest, atomically and once", async () => {
+      await engine.transaction((tx) =>
+        tx.outbox.enqueue([
+          ...Array.from({ length: 5 }, (_, index) => delivery(`ops-${index}`, { eventId: `event-${index}`, createdAt: T0 + index, change: { index } })),
+          delivery("ops-risk", { eventId: "event-risk", isSecurity: true }),
+          delivery("hook-0", { channel: "hook" }),
+          delivery("ops-later", { eventId: "event-later", createdAt: T0 + 50_000 }),
+        ]),
+      );
+      // Not yet due (created later) and security are not foldable; the window counts from `since`.
+      expect(await engine.repos.outbox.countFoldable("ops", T0 + 10, T0)).toBe(5);
+      expect(await engine.repos.outbox.countFoldable("ops", T0 + 10, T0 + 3)).toBe(2);
+      const digestFor = (key: string): NewDelivery => delivery(key, { kind: "digest", eventId: `digest:${key}`, createdAt: T0 + 20, message: { text: "digest" } });
+      const digestId = await engine.transaction(async (tx) => {
+        const rows = await tx.outbox.selectFoldable("ops", T0 + 10, 100);
+        expect(rows.map((row) => row.key)).toEqual(["ops-0", "ops-1", "ops-2", "ops-3", "ops-4"]);
+        return tx.outbox.fold(
+          rows.map((row) => row.id),
+          digestFor("ops:digest:1"),
+        );
+      });
+      expect(digestId).toEqual(expect.any(Number));
+      const folded = await engine.repos.outbox.list({ after: 0, limit: 10, channel: null, status: "folded" });
+      expect(folded.map((row) => [row.key, row.foldedInto])).toEqual(Array.from({ length: 5 }, (_, index) => [`ops-${index}`, digestId]));
+      expect((await engine.repos.outbox.list({ after: 0, limit: 10, channel: null, status: null, foldedInto: digestId })).map((row) => row.key)).toHaveLength(5);
+      expect((await engine.repos.outbox.list({ after: 0, limit: 10, channel: null, status: null, kind: "digest" })).map((row) => [row.id, row.status])).toEqual([[digestId, "queued"]]);
+      expect(await engine.repos.outbox.countFoldable("ops", T0 + 60_000, T0)).toBe(1);
+      // The same digest key twice is refused; folding a row that is no longer queued rolls the whole fold back.
+      expect(await engine.transaction((tx) => tx.outbox.fold([], digestFor("ops:digest:1")))).toBeNull();
+      const [first] = folded;
+      await expect(engine.transaction((tx) => tx.outbox.fold([first?.id ?? 0], digestFor("ops:digest:2")))).rejects.toThrow(/no longer queued/);
+      expect(await engine.repos.outbox.list({ after: 0, limit: 10, channel: null, status: null, kind: "digest" })).toHaveLength(1);
+      expect(await engine.repos.outbox.countByStatus()).toEqual({ queued: 4, sent: 0, failed: 0, expired: 0, folded: 5 });
+    });
+
+    it("two folding transactions at once never fold one delivery twice", async () => {
+      await engine.transaction((tx) => tx.outbox.enqueue(Array.from({ length: 30 }, (_, index) => delivery(`k${index}`, { eventId: `event-${index}` }))));
+      const folds = await Promise.allSettled(
+        Array.from({ length: 3 }, (_, round) =>
+          engine.transaction(async (tx) => {
+            const rows = await tx.outbox.selectFoldable("ops", T0, 1000);
+            if (rows.length === 0) return null;
+            return tx.outbox.fold(
+              rows.map((row) => row.id),
+              delivery(`digest-${round}`, { kind: "digest", eventId: `digest-${round}` }),
+            );
+          }),
+        ),
+      );
+      const folded = await engine.repos.outbox.list({ after: 0, limit: 100, channel: null, status: "folded" });
+      expect(folded).toHaveLength(30);
+      const digests = await engine.repos.outbox.list({ after: 0, limit: 100, channel: null, status: null, kind: "digest" });
+      // Every digest that exists carries deliveries, and every folded delivery names one of them.
+      expect(new Set(folded.map((row) => row.foldedInto))).toEqual(new Set(digests.map((row) => row.id)));
+      expect(folds.filter((fold) => fold.status === "fulfilled" && fold.value !== null).length).toBe(digests.length);
+    });
+
     it("writes a change's deliveries in the change's transaction, through the store's router", async () => {
       const store = createHealthdeckStore(engine);
       store.setOutboxRouter(async (entries) => entries.map((entry) => delivery(`ops:${entry.id}`, { journalId: entry.id, kind: entry.kind })));
@@ -714,7 +805,7 @@ describe.each(ENGINES)("store contract on $name", ({ open }) => {
       expect((await engine.repos.accountEvents.getById(EVENT_ID))?.status).not.toBe("closed");
       store.setOutboxRouter(null);
       await store.write(async (tx) => tx.accountEvents.upsertEvent(accountEvent({ status: "closed" }), T0 + 1));
-      expect(await store.outbox.countByStatus()).toEqual({ queued: 1, sent: 0, failed: 0, expired: 0 });
+      expect(await store.outbox.countByStatus()).toEqual({ queued: 1, sent: 0, failed: 0, expired: 0, folded: 0 });
     });
   });
 

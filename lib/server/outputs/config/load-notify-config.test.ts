@@ -75,6 +75,14 @@ describe("the notifications file", () => {
     expect(errorOf("channels:\n  - id: [unclosed\n")).toMatch(/notify\.yaml:\d+: /);
   });
 
+  it("reads a channel's storm setting: absent (the default applies), false, or messages within minutes", () => {
+    const config = parseNotifyConfig(YAML_FILE.replace("    security: true\n", "    security: true\n    storm: { messages: 20, minutes: 2 }\n").replace("secret: [", "storm: false\n    secret: ["), "/x.yaml", ENV);
+    expect(config.channels.map((channel) => channel.storm)).toEqual([{ messages: 20, minutes: 2 }, false]);
+    expect(parseNotifyConfig(YAML_FILE, "/x.yaml", ENV).channels[0]?.storm).toBeUndefined();
+    expect(errorOf(YAML_FILE.replace("    security: true\n", "    security: true\n    storm: { messages: 0, minutes: 5 }\n"))).toContain("notify.yaml:6: channels.0.storm.messages: must be at least 1");
+    expect(errorOf(YAML_FILE.replace("    security: true\n", "    security: true\n    storm: { messages: 5 }\n"))).toContain("channels.0.storm");
+  });
+
   it("refuses an unset secret reference and a secret that is not whsec_, without printing values", () => {
     const withoutSecret: Record<string, string> = { ...ENV };
     delete withoutSecret.HOOK_SECRET;

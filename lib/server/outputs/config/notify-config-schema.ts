@@ -30,6 +30,16 @@ export const channelSchema = z
     topicArn: z.string().regex(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[\w-]{1,256}$/, "must be an SNS topic ARN").optional(),
     /** security events (AWS_RISK_*) always go to every channel marked so, whatever the rules */
     security: z.boolean().default(false),
+    /** more than `messages` waiting within `minutes` become one digest (default 10 in 5, webhooks never); false: never fold */
+    storm: z
+      .union([
+        z.literal(false),
+        z.strictObject({
+          messages: z.int("must be a whole number").min(1, "must be at least 1").max(10_000, "must be at most 10000"),
+          minutes: z.int("must be a whole number").min(1, "must be at least 1").max(1440, "must be at most 1440 (a day)"),
+        }),
+      ])
+      .optional(),
   })
   .superRefine((channel, context) => {
     const need = (field: "url" | "secret" | "to" | "topicArn") => {
@@ -46,6 +56,18 @@ export const channelSchema = z
     }
   });
 export type ChannelConfig = z.output<typeof channelSchema>;
+
+/** A storm is more than this many messages waiting for one channel within this many minutes. */
+export const DEFAULT_STORM = { messages: 10, minutes: 5 } as const;
+
+/**
+ * A channel's storm setting, null when it never folds. People read Slack, Teams, mail and SNS: they fold by default.
+ * A webhook is a program that wants every event: it folds only when its `storm` says so.
+ */
+export function resolveStorm(channel: Pick<ChannelConfig, "type" | "storm">): { messages: number; minutes: number } | null {
+  if (channel.storm === false) return null;
+  return channel.storm ?? (channel.type === "webhook" ? null : DEFAULT_STORM);
+}
 
 const GLOB = /^[A-Za-z0-9_*?-]{1,128}$/;
 export const ruleSchema = z.strictObject({

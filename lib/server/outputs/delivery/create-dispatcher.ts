@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import type { Logger } from "@/lib/server/logging/create-logger";
-import type { ChannelConfig, NotifyConfig } from "@/lib/server/outputs/config/notify-config-schema";
+import { resolveStorm, type ChannelConfig, type NotifyConfig } from "@/lib/server/outputs/config/notify-config-schema";
 import type { SmtpSettings } from "@/lib/server/outputs/email/smtp-settings";
 import { decideAttemptResult, type RetryPolicy } from "@/lib/server/outputs/delivery/decide-attempt-result";
 import { findOutput } from "@/lib/server/outputs/output-registry";
-import type { OutputMessage } from "@/lib/server/outputs/notification-change";
+import type { NotificationChange, NotificationDigest, OutputMessage } from "@/lib/server/outputs/notification-change";
 import type { PollJob } from "@/lib/server/poller/create-poller";
 import type { HealthdeckStore } from "@/lib/server/store/healthdeck-store";
 import type { Delivery } from "@/lib/server/store/contract/outbox-contract";
@@ -20,6 +20,11 @@ export interface DispatcherOptions {
   fetchImpl?: typeof fetch;
   /** HEALTHDECK_SMTP_*, handed to e-mail channels */
   smtp?: SmtpSettings | null;
+  /**
+   * How long a claimed delivery stays claimed: a process killed between sending and recording sends it again after
+   * this (with the same webhook-id). Default twice the request timeout plus a minute (90 s).
+   */
+  leaseMs?: number;
 }
 
 export interface DispatcherDeps extends DispatcherOptions {
@@ -27,7 +32,13 @@ export interface DispatcherDeps extends DispatcherOptions {
   config: NotifyConfig;
   now: () => number;
   logger: Logger;
+  /** HEALTHDECK_PUBLIC_URL, for the digest's link to /notifications */
+  publicUrl?: string | null;
 }
+
+/** A digest lists at most this many deliveries; a bigger storm makes several digests. */
+const MAX_FOLDED = 1000;
+
 
 /** Which target was found broken: a new URL in the file is a fresh start. */
 export const hashChannelTarget = (channel: ChannelConfig) => createHash("sha256").update(`${channel.type}\n${channel.url ?? channel.topicArn ?? (channel.to ?? []).join(",")}`).digest("hex").slice(0, 16);
@@ -44,7 +55,8 @@ export function createDispatcher(deps: DispatcherDeps): PollJob {
   const lastSentAt = new Map<string, number>();
   const pausedUntil = new Map<string, number>();
   const requestTimeoutMs = deps.requestTimeoutMs ?? 15_000;
-  const leaseMs = requestTimeoutMs * 2 + 60_000;
+  const leaseMs = deps.leaseMs ?? requestTimeoutMs * 2 + 60_000;
+  const publicUrl = deps.publicUrl ? deps.publicUrl.replace(/\/+$/, "") : null;
   const policy: RetryPolicy = { baseMs: deps.retryBaseMs ?? 5_000, capMs: deps.retryCapMs ?? 3_600_000, random: deps.random ?? Math.random };
   const fenced = { fenced: true } as const;
 
@@ -66,6 +78,7 @@ export function createDispatcher(deps: DispatcherDeps): PollJob {
     if (signal.aborted) return store.write((tx) => tx.outbox.release(delivery.id, now()), fenced);
 
     lastSentAt.set(channel.id, now());
+    const started = performance.now();
     const outcome = await output.send(delivery.message as OutputMessage, {
       channel,
       deliveryKey: delivery.key,
@@ -75,7 +88,8 @@ export function createDispatcher(deps: DispatcherDeps): PollJob {
       fetchImpl: deps.fetchImpl,
       smtp: deps.smtp ?? null,
     });
-    const decision = decideAttemptResult(delivery, outcome, now(), policy);
+    const durationMs = Math.round(performance.now() - started);
+    const decision = { ...decideAttemptResult(delivery, outcome, now(), policy), durationMs, responseText: outcome.responseText || null };
     if (decision.pauseChannelUntil !== null) pausedUntil.set(channel.id, decision.pauseChannelUntil);
     await store.write(async (tx) => {
       await tx.outbox.recordAttempt(delivery.id, decision);
@@ -86,6 +100,56 @@ export function createDispatcher(deps: DispatcherDeps): PollJob {
       deps.logger.warn("notification channel is broken", { channel: channel.id, status: outcome.status });
     } else if (decision.status !== "sent") {
       deps.logger.warn("notification not delivered", { channel: channel.id, status: decision.status, attempts: delivery.attempts + 1, error: outcome.error });
+    }
+  }
+
+  /** More than N foldable messages waiting within T minutes: a storm has begun on this channel. */
+  async function isStorming(channel: ChannelConfig, now: number): Promise<boolean> {
+    const storm = resolveStorm(channel);
+    return storm !== null && (await deps.store.outbox.countFoldable(channel.id, now, now - storm.minutes * 60_000)) > storm.messages;
+  }
+
+  /**
+   * Folds each storming channel's waiting messages into one digest: the digest's row and the folded rows' status
+   * change in one transaction, so a crash leaves either all of them queued or one queued digest, never both.
+   */
+  async function foldStorms(): Promise<void> {
+    for (const channel of deps.config.channels) {
+      const output = findOutput(channel.type);
+      const storm = resolveStorm(channel);
+      if (!output || !storm || !(await isStorming(channel, deps.now()))) continue;
+      const folded = await deps.store.write(async (tx) => {
+        const now = deps.now();
+        const rows = await tx.outbox.selectFoldable(channel.id, now, MAX_FOLDED);
+        if (rows.length <= storm.messages) return 0;
+        const digest: NotificationDigest = {
+          kind: "digest",
+          at: new Date(now).toISOString(),
+          // Rows queued before the delivery log existed have no change: counted, not listed.
+          items: rows.flatMap((row) => (row.change ? [row.change as NotificationChange] : [])),
+          total: rows.length,
+          windowMinutes: storm.minutes,
+          link: publicUrl ? `${publicUrl}/notifications?channel=${encodeURIComponent(channel.id)}&kind=digest` : null,
+        };
+        const first = rows[0]?.id ?? 0;
+        const digestId = await tx.outbox.fold(
+          rows.map((row) => row.id),
+          {
+            key: `${channel.id}:digest:${first}`,
+            channel: channel.id,
+            kind: "digest",
+            eventId: `digest:${first}`,
+            journalId: Math.max(...rows.map((row) => row.journalId)),
+            createdAt: now,
+            deadlineAt: Math.max(now + 60_000, ...rows.map((row) => row.deadlineAt)),
+            message: output.renderDigest(digest, { publicUrl }),
+            isSecurity: false,
+            change: null,
+          },
+        );
+        return digestId === null ? 0 : rows.length;
+      }, fenced);
+      if (folded > 0) deps.logger.info("notification storm: folded into one digest", { channel: channel.id, messages: folded });
     }
   }
 
@@ -105,6 +169,7 @@ export function createDispatcher(deps: DispatcherDeps): PollJob {
     async run(signal) {
       const broken = await readBroken();
       while (!signal.aborted) {
+        await foldStorms();
         const now = deps.now();
         const claimed = await deps.store.write((tx) => tx.outbox.claimDue(now, now + leaseMs, deps.batchSize ?? 50), fenced);
         if (claimed.length === 0) return;
@@ -112,7 +177,17 @@ export function createDispatcher(deps: DispatcherDeps): PollJob {
         for (const delivery of claimed) byChannel.set(delivery.channel, [...(byChannel.get(delivery.channel) ?? []), delivery]);
         await Promise.all(
           [...byChannel.values()].map(async (queue) => {
-            for (const delivery of queue) await deliverOne(delivery, broken, signal);
+            for (const [index, delivery] of queue.entries()) {
+              // A storm that began while this batch was claimed: give the rest back so that the next round folds it.
+              const channel = channels.get(delivery.channel);
+              if (index > 0 && !delivery.isSecurity && delivery.kind !== "digest" && channel && (await isStorming(channel, deps.now()))) {
+                await deps.store.write(async (tx) => {
+                  for (const rest of queue.slice(index)) await tx.outbox.release(rest.id, deps.now());
+                }, fenced);
+                return;
+              }
+              await deliverOne(delivery, broken, signal);
+            }
           }),
         );
       }

@@ -67,6 +67,8 @@ export function createOutboxRouter(deps: OutboxRouterDeps): OutboxRouter {
           createdAt: now,
           deadlineAt: now + deps.deadlineMs,
           message: output.render(snapshot.change, { publicUrl: deps.publicUrl }),
+          isSecurity: snapshot.change.isSecurity,
+          change: snapshot.change,
         });
       }
     }

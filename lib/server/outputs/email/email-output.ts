@@ -1,10 +1,9 @@
 import { renderEmailDigest, renderEmailMessage, type EmailMessage } from "@/lib/server/outputs/email/render-email-message";
 import { sendEmail } from "@/lib/server/outputs/email/send-email";
-import type { NotificationDigest, OutputMessage } from "@/lib/server/outputs/notification-change";
-import type { ChannelOutput, RenderContext } from "@/lib/server/outputs/output-channel";
+import type { ChannelOutput } from "@/lib/server/outputs/output-channel";
 
 /** E-mail over SMTP (HEALTHDECK_SMTP_*), one pooled transport per process; the pool paces the sending. */
-export const emailOutput: ChannelOutput & { renderDigest(digest: NotificationDigest, context: RenderContext): OutputMessage } = {
+export const emailOutput: ChannelOutput = {
   type: "email",
   minIntervalMs: 0,
   render: (change) => ({ body: renderEmailMessage(change) }),

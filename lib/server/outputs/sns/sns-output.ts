@@ -1,7 +1,6 @@
 import { PublishCommand, SNSClient, SNSServiceException } from "@aws-sdk/client-sns";
 import type { SendOutcome } from "@/lib/server/outputs/delivery/post-json";
-import type { NotificationDigest, OutputMessage } from "@/lib/server/outputs/notification-change";
-import type { ChannelOutput, RenderContext } from "@/lib/server/outputs/output-channel";
+import type { ChannelOutput } from "@/lib/server/outputs/output-channel";
 import { renderSnsDigest, renderSnsMessage, type SnsMessage } from "@/lib/server/outputs/sns/render-sns-message";
 
 const CLIENTS = Symbol.for("healthdeck.snsClients");
@@ -58,7 +57,7 @@ export async function publishToSns(message: SnsMessage, topicArn: string, timeou
 }
 
 /** An Amazon SNS topic (`sns:Publish`): e-mail, SMS, SQS or Lambda subscribers, filtered by message attributes. */
-export const snsOutput: ChannelOutput & { renderDigest(digest: NotificationDigest, context: RenderContext): OutputMessage } = {
+export const snsOutput: ChannelOutput = {
   type: "sns",
   minIntervalMs: 0,
   render: (change) => ({ body: renderSnsMessage(change) }),

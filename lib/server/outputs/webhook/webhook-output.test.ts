@@ -47,3 +47,15 @@ describe("the Standard Webhooks channel", () => {
     expect(() => new Webhook(NEW).verify(`${body} `, headers)).toThrow();
   });
 });
+
+describe("the webhook digest", () => {
+  it("is type digest, lists every folded change with its link and counts them", () => {
+    const items = [0, 1].map((index) => buildSampleChange({ eventId: `event-${index}`, journalId: index, link: `https://health.example.com/events/event-${index}` }));
+    const message = webhookOutput.renderDigest({ kind: "digest", at: "2026-01-01T10:00:00.000Z", items, total: 2, windowMinutes: 5, link: "https://health.example.com/notifications" }, { publicUrl: null });
+    expect(message.body).toMatchObject({
+      type: "digest",
+      timestamp: "2026-01-01T10:00:00.000Z",
+      data: { total: 2, windowMinutes: 5, link: "https://health.example.com/notifications", items: [{ eventId: "event-0", kind: "opened", link: "https://health.example.com/events/event-0" }, { eventId: "event-1", journalId: 1 }] },
+    });
+  });
+});

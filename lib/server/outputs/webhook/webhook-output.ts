@@ -29,6 +29,32 @@ export const webhookOutput: ChannelOutput = {
       },
     };
   },
+  /** `type: "digest"`: the storm's changes without their full events (fetch one from the API by its eventId). */
+  renderDigest(digest) {
+    return {
+      body: {
+        type: "digest",
+        timestamp: digest.at,
+        data: {
+          total: digest.total,
+          windowMinutes: digest.windowMinutes,
+          link: digest.link,
+          items: digest.items.map((item) => ({
+            kind: item.kind,
+            source: item.source,
+            eventId: item.eventId,
+            journalId: item.journalId,
+            title: item.title,
+            service: item.service,
+            region: item.region,
+            status: item.status,
+            at: item.at,
+            link: item.link,
+          })),
+        },
+      },
+    };
+  },
   send(message, context) {
     const body = JSON.stringify(message.body);
     const timestamp = Math.floor(context.now / 1000);

@@ -1,4 +1,4 @@
-import type { BrokenChannel, Delivery, DeliveryQuery, DeliveryStatus } from "@/lib/server/store/contract/outbox-contract";
+import type { BrokenChannel, ChannelActivity, Delivery, DeliveryAttempt, DeliveryQuery, DeliveryStatus } from "@/lib/server/store/contract/outbox-contract";
 
 export interface DeliveryRow {
   id: number;
@@ -16,6 +16,26 @@ export interface DeliveryRow {
   created_at: number;
   sent_at: number | null;
   message_json: string;
+  is_security: number | boolean;
+  folded_into: number | null;
+  change_json: string | null;
+}
+
+export interface AttemptRow {
+  delivery_id: number;
+  at: number;
+  outcome: string;
+  response_status: number | null;
+  error: string | null;
+  duration_ms: number | null;
+  response_text: string | null;
+}
+
+export interface ChannelActivityRow {
+  channel: string;
+  last_success_at: number | null;
+  last_error_at: number | null;
+  last_error: string | null;
 }
 
 export interface BrokenChannelRow {
@@ -43,8 +63,39 @@ export function toDelivery(row: DeliveryRow): Delivery {
     createdAt: Number(row.created_at),
     sentAt: row.sent_at === null ? null : Number(row.sent_at),
     message: JSON.parse(row.message_json) as unknown,
+    isSecurity: Boolean(row.is_security),
+    foldedInto: row.folded_into === null ? null : Number(row.folded_into),
+    change: row.change_json === null ? null : (JSON.parse(row.change_json) as unknown),
   };
 }
+
+export const toAttempt = (row: AttemptRow): DeliveryAttempt => ({
+  deliveryId: Number(row.delivery_id),
+  at: Number(row.at),
+  outcome: row.outcome as DeliveryStatus,
+  responseStatus: row.response_status,
+  error: row.error,
+  durationMs: row.duration_ms === null ? null : Number(row.duration_ms),
+  responseText: row.response_text,
+});
+
+export const toChannelActivity = (row: ChannelActivityRow): ChannelActivity => ({
+  channel: row.channel,
+  lastSuccessAt: row.last_success_at === null ? null : Number(row.last_success_at),
+  lastErrorAt: row.last_error_at === null ? null : Number(row.last_error_at),
+  lastError: row.last_error,
+});
+
+/** Per channel: the newest successful attempt, and the newest attempt that carried an error. */
+export const CHANNEL_ACTIVITY_SQL = `SELECT c.channel,
+    (SELECT MAX(s.at) FROM notify_attempts s WHERE s.channel = c.channel AND s.outcome = 'sent') AS last_success_at,
+    e.at AS last_error_at, e.error AS last_error
+  FROM (SELECT DISTINCT channel FROM notify_attempts) c
+  LEFT JOIN notify_attempts e ON e.id = (SELECT MAX(x.id) FROM notify_attempts x WHERE x.channel = c.channel AND x.error IS NOT NULL)
+  ORDER BY c.channel`;
+
+/** Queued and due, not a security event, not a digest: what a storm may fold ({now}, {channel} placeholders). */
+export const FOLDABLE_CONDITION = `status = 'queued' AND next_attempt_at <= {now} AND channel = {channel} AND kind <> 'digest' AND is_security = {false}`;
 
 export const toBrokenChannel = (row: BrokenChannelRow): BrokenChannel => ({ channel: row.channel, targetHash: row.target_hash, at: Number(row.broken_at), reason: row.reason });
 
@@ -62,10 +113,18 @@ export function buildDeliveryWhere(query: DeliveryQuery, placeholder: (index: nu
     params.push(query.status);
     where.push(`status = ${placeholder(params.length)}`);
   }
+  if (query.kind != null) {
+    params.push(query.kind);
+    where.push(`kind = ${placeholder(params.length)}`);
+  }
+  if (query.foldedInto != null) {
+    params.push(query.foldedInto);
+    where.push(`folded_into = ${placeholder(params.length)}`);
+  }
   return { where: where.join(" AND "), params };
 }
 
-export const emptyCounts = (): Record<DeliveryStatus, number> => ({ queued: 0, sent: 0, failed: 0, expired: 0 });
+export const emptyCounts = (): Record<DeliveryStatus, number> => ({ queued: 0, sent: 0, failed: 0, expired: 0, folded: 0 });
 
 /** The queued head of each (channel, event): only it may be sent, so one event's messages keep their order. */
 export const DUE_CONDITION = `d.status = 'queued' AND d.next_attempt_at <= {now} AND NOT EXISTS (

@@ -1,5 +1,8 @@
-/** The durable outbox of notifications: one row per (channel, event, kind, journal id), written with the change. */
-export const DELIVERY_STATUSES = ["queued", "sent", "failed", "expired"] as const;
+/**
+ * The durable outbox of notifications: one row per (channel, event, kind, journal id), written with the change.
+ * `folded`: not sent as itself, because a storm folded it into a digest (`foldedInto` names that digest's delivery).
+ */
+export const DELIVERY_STATUSES = ["queued", "sent", "failed", "expired", "folded"] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 export interface NewDelivery {
@@ -15,10 +18,18 @@ export interface NewDelivery {
   deadlineAt: number;
   /** the rendered message, kept for sending and for the log */
   message: unknown;
+  /** security events go first and are never folded into a digest; default false */
+  isSecurity?: boolean;
+  /** the change as channels render it (a NotificationChange), kept so that a storm's digest can list it; default null */
+  change?: unknown;
 }
 
-export interface Delivery extends Omit<NewDelivery, "deadlineAt"> {
+export interface Delivery extends Omit<NewDelivery, "deadlineAt" | "isSecurity" | "change"> {
   id: number;
+  isSecurity: boolean;
+  change: unknown;
+  /** the digest delivery that carried this one (status `folded`), null otherwise */
+  foldedInto: number | null;
   status: DeliveryStatus;
   attempts: number;
   nextAttemptAt: number;
@@ -37,6 +48,31 @@ export interface AttemptResult {
   /** cut to 500 characters */
   lastError: string | null;
   lastStatus: number | null;
+  /** how long the attempt took, null when no request was made */
+  durationMs?: number | null;
+  /** the start of the answer's body (cut to 1,000 characters) */
+  responseText?: string | null;
+}
+
+/** One attempt of one delivery, as the log shows it. */
+export interface DeliveryAttempt {
+  deliveryId: number;
+  at: number;
+  /** the delivery's status after this attempt (`queued` = a retry is scheduled) */
+  outcome: DeliveryStatus;
+  /** the HTTP (or SMTP) status of the answer, null when none came */
+  responseStatus: number | null;
+  error: string | null;
+  durationMs: number | null;
+  responseText: string | null;
+}
+
+/** A channel's recent record, from its attempts. */
+export interface ChannelActivity {
+  channel: string;
+  lastSuccessAt: number | null;
+  lastErrorAt: number | null;
+  lastError: string | null;
 }
 
 export interface DeliveryQuery {
@@ -44,6 +80,10 @@ export interface DeliveryQuery {
   limit: number;
   channel: string | null;
   status: DeliveryStatus | null;
+  /** opened, updated, resolved, reminder, digest; absent or null = all */
+  kind?: string | null;
+  /** the deliveries a digest carried; absent or null = all */
+  foldedInto?: number | null;
 }
 
 export interface BrokenChannel {
@@ -70,6 +110,23 @@ export interface OutboxRepo {
   /** In id order, after `after`. */
   list(query: DeliveryQuery): Promise<Delivery[]>;
   countByStatus(): Promise<Record<DeliveryStatus, number>>;
+  get(id: number): Promise<Delivery | null>;
+  /** A delivery's attempts, oldest first (bounded by `limit`). */
+  listAttempts(deliveryId: number, limit: number): Promise<DeliveryAttempt[]>;
+  /** Per channel that has attempts: the last success and the last error. */
+  listChannelActivity(): Promise<ChannelActivity[]>;
+  /** How many of a channel's deliveries a digest could fold: queued, due at `now`, not security, not a digest, created at or after `since`. */
+  countFoldable(channel: string, now: number, since: number): Promise<number>;
+  /**
+   * The channel's due foldable deliveries, oldest first, locked for the caller's transaction (on PostgreSQL rows held
+   * by another transaction are skipped). Fold them in the same transaction.
+   */
+  selectFoldable(channel: string, now: number, limit: number): Promise<Delivery[]>;
+  /**
+   * Inserts the digest and marks each of `ids` `folded` into it, all in the caller's transaction; throws (rolling the
+   * transaction back) when one of them is no longer queued. Returns the digest's id, or null when its key exists.
+   */
+  fold(ids: readonly number[], digest: NewDelivery): Promise<number | null>;
   setChannelBroken(channel: string, broken: Omit<BrokenChannel, "channel"> | null): Promise<void>;
   listBrokenChannels(): Promise<BrokenChannel[]>;
 }

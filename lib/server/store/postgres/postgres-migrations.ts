@@ -232,4 +232,24 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     reason TEXT NOT NULL
   );
   `,
+  // Storms and the delivery log: security first, folded deliveries name their digest, every attempt is a row.
+  `
+  ALTER TABLE notify_deliveries ADD COLUMN is_security BOOLEAN NOT NULL DEFAULT FALSE;
+  ALTER TABLE notify_deliveries ADD COLUMN folded_into BIGINT;
+  ALTER TABLE notify_deliveries ADD COLUMN change_json TEXT;
+  CREATE INDEX notify_deliveries_folded ON notify_deliveries (folded_into) WHERE folded_into IS NOT NULL;
+  CREATE TABLE notify_attempts (
+    id BIGSERIAL PRIMARY KEY,
+    delivery_id BIGINT NOT NULL,
+    channel TEXT COLLATE "C" NOT NULL,
+    at BIGINT NOT NULL,
+    outcome TEXT COLLATE "C" NOT NULL,
+    response_status INTEGER,
+    error TEXT,
+    duration_ms INTEGER,
+    response_text TEXT
+  );
+  CREATE INDEX notify_attempts_delivery ON notify_attempts (delivery_id, id);
+  CREATE INDEX notify_attempts_channel ON notify_attempts (channel, id);
+  `,
 ];

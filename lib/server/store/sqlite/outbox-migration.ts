@@ -27,3 +27,27 @@ export const OUTBOX_MIGRATION = `
     reason TEXT NOT NULL
   );
 `;
+
+/**
+ * Storms and the delivery log (appended to MIGRATIONS as version 9): security first, folded deliveries name their
+ * digest, the change is kept for the digest's list, and every attempt is a row.
+ */
+export const DELIVERY_LOG_MIGRATION = `
+  ALTER TABLE notify_deliveries ADD COLUMN is_security INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE notify_deliveries ADD COLUMN folded_into INTEGER;
+  ALTER TABLE notify_deliveries ADD COLUMN change_json TEXT;
+  CREATE INDEX notify_deliveries_folded ON notify_deliveries (folded_into) WHERE folded_into IS NOT NULL;
+  CREATE TABLE notify_attempts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    delivery_id INTEGER NOT NULL,
+    channel TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    outcome TEXT NOT NULL,
+    response_status INTEGER,
+    error TEXT,
+    duration_ms INTEGER,
+    response_text TEXT
+  );
+  CREATE INDEX notify_attempts_delivery ON notify_attempts (delivery_id, id);
+  CREATE INDEX notify_attempts_channel ON notify_attempts (channel, id);
+`;

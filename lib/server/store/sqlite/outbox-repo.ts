@@ -1,18 +1,40 @@
-import { buildDeliveryWhere, cutError, DUE_CONDITION, emptyCounts, toBrokenChannel, toDelivery, type BrokenChannelRow, type DeliveryRow } from "@/lib/server/store/common/outbox-rows";
-import type { DeliveryStatus, OutboxRepo } from "@/lib/server/store/contract/outbox-contract";
+import {
+  buildDeliveryWhere,
+  CHANNEL_ACTIVITY_SQL,
+  cutError,
+  DUE_CONDITION,
+  emptyCounts,
+  FOLDABLE_CONDITION,
+  toAttempt,
+  toBrokenChannel,
+  toChannelActivity,
+  toDelivery,
+  type AttemptRow,
+  type BrokenChannelRow,
+  type ChannelActivityRow,
+  type DeliveryRow,
+} from "@/lib/server/store/common/outbox-rows";
+import type { DeliveryStatus, NewDelivery, OutboxRepo } from "@/lib/server/store/contract/outbox-contract";
 import type { SqliteDatabase } from "@/lib/server/store/sqlite/open-database";
+
+const FOLDABLE = FOLDABLE_CONDITION.replace("{now}", "?").replace("{channel}", "?").replace("{false}", "0");
 
 /** One process writes a SQLite store, so a claim inside its transaction is already exclusive. */
 export function createOutboxRepo(db: SqliteDatabase): OutboxRepo {
   const insert = db.prepare(
-    `INSERT OR IGNORE INTO notify_deliveries (idempotency_key, channel, kind, event_id, journal_id, status, attempts, next_attempt_at, deadline_at, created_at, message_json)
-     VALUES (?, ?, ?, ?, ?, 'queued', 0, ?, ?, ?, ?)`,
+    `INSERT OR IGNORE INTO notify_deliveries (idempotency_key, channel, kind, event_id, journal_id, status, attempts, next_attempt_at, deadline_at, created_at, message_json, is_security, change_json)
+     VALUES (?, ?, ?, ?, ?, 'queued', 0, ?, ?, ?, ?, ?, ?)`,
   );
-  const selectDue = db.prepare<[number, number], DeliveryRow>(`SELECT d.* FROM notify_deliveries d WHERE ${DUE_CONDITION.replace("{now}", "?")} ORDER BY d.id LIMIT ?`);
+  // Security events first, then oldest first.
+  const selectDue = db.prepare<[number, number], DeliveryRow>(`SELECT d.* FROM notify_deliveries d WHERE ${DUE_CONDITION.replace("{now}", "?")} ORDER BY d.is_security DESC, d.id LIMIT ?`);
   const lease = db.prepare("UPDATE notify_deliveries SET next_attempt_at = ? WHERE id = ?");
   const attempt = db.prepare(
     `UPDATE notify_deliveries SET attempts = attempts + 1, status = ?, next_attempt_at = ?, last_error = ?, last_status = ?,
        sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END WHERE id = ?`,
+  );
+  const insertAttempt = db.prepare(
+    `INSERT INTO notify_attempts (delivery_id, channel, at, outcome, response_status, error, duration_ms, response_text)
+     SELECT id, channel, ?, ?, ?, ?, ?, ? FROM notify_deliveries WHERE id = ?`,
   );
   const counts = db.prepare<[], { status: string; count: number }>("SELECT status, COUNT(*) AS count FROM notify_deliveries GROUP BY status");
   const upsertBroken = db.prepare(
@@ -21,11 +43,20 @@ export function createOutboxRepo(db: SqliteDatabase): OutboxRepo {
   );
   const deleteBroken = db.prepare("DELETE FROM notify_channels WHERE channel = ?");
   const selectBroken = db.prepare<[], BrokenChannelRow>("SELECT * FROM notify_channels ORDER BY channel");
+  const selectOne = db.prepare<[number], DeliveryRow>("SELECT * FROM notify_deliveries WHERE id = ?");
+  const selectAttempts = db.prepare<[number, number], AttemptRow>("SELECT * FROM notify_attempts WHERE delivery_id = ? ORDER BY id LIMIT ?");
+  const selectActivity = db.prepare<[], ChannelActivityRow>(CHANNEL_ACTIVITY_SQL);
+  const countFoldable = db.prepare<[number, string, number], { count: number }>(`SELECT COUNT(*) AS count FROM notify_deliveries WHERE ${FOLDABLE} AND created_at >= ?`);
+  const selectFoldable = db.prepare<[number, string, number], DeliveryRow>(`SELECT * FROM notify_deliveries WHERE ${FOLDABLE} ORDER BY id LIMIT ?`);
+  const markFolded = db.prepare("UPDATE notify_deliveries SET status = 'folded', folded_into = ? WHERE id = ? AND status = 'queued'");
+
+  const insertOne = (d: NewDelivery) =>
+    insert.run(d.key, d.channel, d.kind, d.eventId, d.journalId, d.createdAt, d.deadlineAt, d.createdAt, JSON.stringify(d.message), d.isSecurity ? 1 : 0, d.change == null ? null : JSON.stringify(d.change));
 
   return {
     async enqueue(deliveries) {
       let added = 0;
-      for (const d of deliveries) added += insert.run(d.key, d.channel, d.kind, d.eventId, d.journalId, d.createdAt, d.deadlineAt, d.createdAt, JSON.stringify(d.message)).changes;
+      for (const d of deliveries) added += insertOne(d).changes;
       return added;
     },
     async claimDue(now, leaseUntil, limit) {
@@ -35,6 +66,7 @@ export function createOutboxRepo(db: SqliteDatabase): OutboxRepo {
     },
     async recordAttempt(id, result) {
       attempt.run(result.status, result.nextAttemptAt, cutError(result.lastError), result.lastStatus, result.status, result.at, id);
+      insertAttempt.run(result.at, result.status, result.lastStatus, cutError(result.lastError), result.durationMs ?? null, result.responseText?.slice(0, 1000) ?? null, id);
     },
     async release(id, nextAttemptAt) {
       lease.run(nextAttemptAt, id);
@@ -42,6 +74,30 @@ export function createOutboxRepo(db: SqliteDatabase): OutboxRepo {
     async list(query) {
       const { where, params } = buildDeliveryWhere(query, () => "?");
       return db.prepare<unknown[], DeliveryRow>(`SELECT * FROM notify_deliveries WHERE ${where} ORDER BY id LIMIT ?`).all(...params, query.limit).map(toDelivery);
+    },
+    async get(id) {
+      const row = selectOne.get(id);
+      return row ? toDelivery(row) : null;
+    },
+    async listAttempts(deliveryId, limit) {
+      return selectAttempts.all(deliveryId, limit).map(toAttempt);
+    },
+    async listChannelActivity() {
+      return selectActivity.all().map(toChannelActivity);
+    },
+    async countFoldable(channel, now, since) {
+      return countFoldable.get(now, channel, since)?.count ?? 0;
+    },
+    async selectFoldable(channel, now, limit) {
+      return selectFoldable.all(now, channel, limit).map(toDelivery);
+    },
+    async fold(ids, digest) {
+      if (insertOne(digest).changes === 0) return null;
+      const digestId = Number(db.prepare<[string], { id: number }>("SELECT id FROM notify_deliveries WHERE idempotency_key = ?").get(digest.key)?.id);
+      for (const id of ids) {
+        if (markFolded.run(digestId, id).changes !== 1) throw new Error(`delivery ${id} is no longer queued: not folded`);
+      }
+      return digestId;
     },
     async countByStatus() {
       const result = emptyCounts();

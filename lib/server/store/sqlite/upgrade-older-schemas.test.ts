@@ -17,7 +17,7 @@ afterEach(() => {
 
 describe("a SQLite database written by an older Healthdeck", () => {
   it("knows every schema version up to this one", () => {
-    expect(MIGRATIONS.length).toBe(8);
+    expect(MIGRATIONS.length).toBe(9);
   });
 
   it.each(Array.from({ length: MIGRATIONS.length - 1 }, (_, index) => index + 1))("at schema version %i is upgraded in place, keeping its rows and their meaning", async (version) => {
@@ -50,6 +50,12 @@ describe("a SQLite database written by an older Healthdeck", () => {
         expect(await store.accountSync.getTarget(`account:${ACCOUNT}`)).toEqual({ cursorMs: 6000, lastSweepAt: 5000 });
         expect(await store.accountSync.getEventStamp(`account:${ACCOUNT}`, ARN)).toEqual({ lastUpdatedTime: 4000, status: "upcoming", isComplete: true });
         expect(await store.accountSync.getOrgStatus(ACCOUNT)).toEqual({ status: "ENABLED", checkedAt: 6000 });
+      }
+      if (version >= 8) {
+        // A delivery queued before the delivery log existed is still sent: not security, nothing folded, no attempts yet.
+        const [queued] = await store.outbox.list({ after: 0, limit: 10, channel: null, status: null });
+        expect(queued).toEqual(expect.objectContaining({ key: "ops:e:opened", status: "queued", isSecurity: false, foldedInto: null, change: null, message: { body: { text: "hi" } } }));
+        expect(await store.outbox.listAttempts(queued?.id ?? 0, 10)).toEqual([]);
       }
 
       // The upgraded database journals what changes next, from the stored state it kept.

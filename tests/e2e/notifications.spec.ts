@@ -1,0 +1,110 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { E2E_PORT_OFFSET, SIMULATOR_URL, e2eAppEnvironment } from "../../playwright.config";
+import { resetSimulator, stepSimulator } from "@/tests/e2e/simulator-control";
+
+/**
+ * /notifications against a real dispatcher: this spec runs an app of its own with a notifications file whose channels
+ * are the simulator's demo inbox (a fake Slack and webhook receiver over HTTP), so messages really go out.
+ */
+test.describe.configure({ mode: "serial" });
+
+const PORT = 3103 + E2E_PORT_OFFSET;
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const DATA_DIR = "reports/e2e-notifications-data";
+const SLACK_PATH = "/__inbox/slack/services/T0SECRET/B0SECRET/xoxSECRETTOKEN";
+let app: ChildProcess | null = null;
+
+test.beforeAll(async () => {
+  await rm(DATA_DIR, { recursive: true, force: true });
+  await mkdir(DATA_DIR, { recursive: true });
+  const file = path.resolve(DATA_DIR, "notify.yaml");
+  await writeFile(
+    file,
+    `channels:\n  - id: inbox-slack\n    type: slack\n    url: ${SIMULATOR_URL}${SLACK_PATH}\n    security: true\n  - id: gone\n    type: slack\n    url: ${SIMULATOR_URL}/__inbox/gone\nrules:\n  - channels: [inbox-slack, gone]\n    sources: [public]\n`,
+  );
+  const child = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(PORT)], {
+    env: { ...process.env, ...e2eAppEnvironment(DATA_DIR), HEALTHDECK_NOTIFY_CONFIG: file, HEALTHDECK_NOTIFY_FRESH_MINUTES: "525600", HEALTHDECK_PUBLIC_URL: ORIGIN },
+    stdio: "ignore",
+    detached: true,
+  });
+  app = child;
+  await expect
+    .poll(async () => (await fetch(`${ORIGIN}/api/v1/health`).catch(() => null))?.ok ?? false, { timeout: 60_000 })
+    .toBe(true);
+});
+
+test.afterAll(async () => {
+  const child = app;
+  if (child?.pid !== undefined && child.exitCode === null) {
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    process.kill(-child.pid, "SIGTERM");
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  }
+});
+
+test("shows channels with their health, the rules in words and the delivery log with attempts and payloads", async ({ page, request }) => {
+  // The scenario opens an incident and then a second event: each is a message to both channels.
+  await resetSimulator(request);
+  await stepSimulator(request);
+  await stepSimulator(request);
+  await expect.poll(async () => ((await (await fetch(`${ORIGIN}/api/v1/notifications/deliveries?status=sent`)).json()) as { deliveries: unknown[] }).deliveries.length, { timeout: 30_000 }).toBeGreaterThan(0);
+  await page.goto(`${ORIGIN}/notifications`);
+  await expect(page.getByRole("heading", { level: 1, name: "Notifications" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Notifications" })).toHaveAttribute("aria-current", "page");
+
+  const channels = page.locator("section", { has: page.getByRole("heading", { name: "Channels" }) });
+  await expect(channels).toContainText("npm run notify:test -- <channel>");
+  await expect(channels).toContainText("not that the message rendered");
+  const slack = channels.getByRole("listitem").filter({ hasText: "inbox-slack" });
+  await expect(slack).toContainText("Working");
+  await expect(slack).toContainText("security events");
+  await expect(slack).toContainText(new URL(SIMULATOR_URL).host);
+  // The inbox answers 404 where no receiver is: that channel is broken, and the page says so and why.
+  await expect(channels.getByRole("listitem").filter({ hasText: "gone" })).toContainText(/Broken since .*HTTP 404/);
+  // A Slack URL is a credential: only its host is ever on the page.
+  expect(await page.content()).not.toContain("xoxSECRETTOKEN");
+
+  await expect(page.locator("section", { has: page.getByRole("heading", { name: "Rules" }) })).toContainText("Public AWS events: every kind of message → inbox-slack, gone");
+  await expect(page.getByText("Security events (AWS_RISK_*) always go to inbox-slack")).toBeVisible();
+
+  const first = page.locator("#main li[id^=delivery-]").filter({ hasText: "sent" }).first();
+  await first.locator("summary").click();
+  await expect(first.getByRole("table")).toContainText("200");
+  await expect(first.locator("pre")).toContainText('"blocks"');
+
+  for (const [width, height, name] of [
+    [1920, 1080, "desktop"],
+    [390, 844, "phone"],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `test-results/notifications-${name}.png`, fullPage: true });
+  }
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+  expect(serious.map((violation) => violation.id)).toEqual([]);
+});
+
+test("the log filters by channel, status and kind; a bad filter says why", async ({ page }) => {
+  await page.goto(`${ORIGIN}/notifications`);
+  await page.getByLabel("Channel", { exact: true }).selectOption("gone");
+  await page.getByLabel("Status", { exact: true }).selectOption("failed");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/channel=gone/);
+  const entries = page.locator("#main li[id^=delivery-]");
+  await expect(entries.first()).toBeVisible();
+  for (const text of await entries.locator("summary").allInnerTexts()) expect(text).toMatch(/failed[\s\S]*gone/);
+  await page.goto(`${ORIGIN}/notifications?kind=digest`);
+  await expect(page.getByText("No deliveries match this filter.")).toBeVisible();
+  await page.goto(`${ORIGIN}/notifications?status=lost`);
+  await expect(page.getByRole("alert").filter({ hasText: "This filter is not valid." })).toContainText("status must be one of");
+});
+
+test("the simulator's demo inbox lists what arrived, clearly labelled as simulated", async ({ page }) => {
+  await page.goto(`${SIMULATOR_URL}/__inbox`);
+  await expect(page.getByText("SIMULATED.")).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "fake Slack" }).first()).toContainText("[Healthdeck]");
+});
