@@ -26,7 +26,7 @@ beforeAll(async () => {
   const route = await import("@/app/api/v1/notifications/deliveries/route");
   server = await listenFetchHandler((request) => route.GET(request));
   const healthRoute = await import("@/app/api/v1/health/route");
-  health = await listenFetchHandler(() => healthRoute.GET());
+  health = await listenFetchHandler((request) => healthRoute.GET(request));
   stack.simulator.step();
   await stack.pollAll();
   stack.simulator.step();

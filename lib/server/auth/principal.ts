@@ -18,7 +18,7 @@ export interface Principal {
   /** the display or API token's id, for last-use and revocation checks */
   tokenId?: string;
   /** the session's own fields, so a handler can refresh the idle clock */
-  session?: { issuedAt: number; seenAt: number };
+  session?: { signedInAt: number; seenAt: number; sub: string; groups: readonly string[] };
 }
 
 /** What a route needs. read-status: the public board; read-account: account data; the others as named. */
