@@ -8,7 +8,7 @@ import type { RoleMapping } from "@/lib/server/auth/resolve-roles";
 /** What authorization needs from the process; the runtime's in production, built by hand in tests. */
 export interface AuthContext {
   config: HealthdeckConfig;
-  store: Pick<HealthdeckStore, "authTokens" | "write">;
+  store: Pick<HealthdeckStore, "authTokens" | "audit" | "write">;
   logger: Logger;
   now: () => number;
   /** null unless HEALTHDECK_SESSION_SECRET is set */

@@ -20,9 +20,9 @@ export function safeReturnPath(raw: string | null): string {
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /** A small page of plain text for the sign-in steps; nothing from outside is rendered unescaped. */
-export function authMessagePage(status: number, title: string, message: string, link?: { href: string; label: string }): Response {
+export function authMessagePage(status: number, title: string, message: string, link?: { href: string; label: string }, secret?: string): Response {
   const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(title)} · Healthdeck</title></head>
-<body style="font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem"><main id="main"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>${
+<body style="font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem"><main id="main"><h1>${escapeHtml(title)}</h1>${secret ? `<p><code data-token-secret>${escapeHtml(secret)}</code></p>` : ""}<p>${escapeHtml(message)}</p>${
     link ? `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a></p>` : ""
   }</main></body></html>`;
   return new Response(body, { status, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
