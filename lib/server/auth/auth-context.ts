@@ -24,7 +24,7 @@ export function createAuthContext(deps: Pick<AuthContext, "config" | "store" | "
   const { config } = deps;
   return {
     ...deps,
-    sealer: config.HEALTHDECK_SESSION_SECRET ? createCookieSealer(config.HEALTHDECK_SESSION_SECRET) : null,
+    sealer: config.HEALTHDECK_SESSION_SECRET ? createCookieSealer(config.HEALTHDECK_SESSION_SECRET, deps.now) : null,
     isSecure: config.HEALTHDECK_PUBLIC_URL?.startsWith("https://") ?? false,
     roles: { adminGroups: config.HEALTHDECK_ADMIN_GROUPS, viewerGroups: config.HEALTHDECK_VIEWER_GROUPS, accountGroups: config.HEALTHDECK_ACCOUNT_GROUPS },
     lastUseWrites: new Map(),

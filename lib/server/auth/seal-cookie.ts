@@ -22,7 +22,8 @@ function deriveKey(secret: string): DerivedKey {
   return { kid, key };
 }
 
-export function createCookieSealer(secrets: readonly string[]): CookieSealer {
+/** `now` (epoch ms) is the clock expiry is judged by: the runtime's, so an injected test clock holds here too. */
+export function createCookieSealer(secrets: readonly string[], now: () => number = Date.now): CookieSealer {
   if (secrets.length === 0) throw new Error("a cookie sealer needs at least one secret");
   const keys = secrets.map(deriveKey);
   const sealing = keys[0]!;
@@ -30,7 +31,7 @@ export function createCookieSealer(secrets: readonly string[]): CookieSealer {
     seal(purpose, payload, expiresAtSeconds) {
       return new EncryptJWT({ ...payload, purpose })
         .setProtectedHeader({ alg: "dir", enc: "A256GCM", kid: sealing.kid })
-        .setIssuedAt()
+        .setIssuedAt(Math.floor(now() / 1000))
         .setExpirationTime(expiresAtSeconds)
         .encrypt(sealing.key);
     },
@@ -38,7 +39,7 @@ export function createCookieSealer(secrets: readonly string[]): CookieSealer {
       if (value.length === 0 || value.length > 8192) return null;
       for (const candidate of keys) {
         try {
-          const { payload, protectedHeader } = await jwtDecrypt(value, candidate.key, { keyManagementAlgorithms: ["dir"], contentEncryptionAlgorithms: ["A256GCM"] });
+          const { payload, protectedHeader } = await jwtDecrypt(value, candidate.key, { keyManagementAlgorithms: ["dir"], contentEncryptionAlgorithms: ["A256GCM"], currentDate: new Date(now()) });
           if (protectedHeader.kid !== candidate.kid || payload.purpose !== purpose) return null;
           return payload;
         } catch {
