@@ -10,14 +10,23 @@ import type { Principal } from "@/lib/server/auth/principal";
 
 /** A form post from another site carries no session (SameSite=Lax), but on loopback with `none` it would: refuse it. */
 function isSameOrigin(request: Request): boolean {
+  // Under `Referrer-Policy: no-referrer` a browser sends `Origin: null` even from our own page; Fetch Metadata still says where it came from.
+  if (request.headers.get("sec-fetch-site") === "same-origin") return true;
   const origin = request.headers.get("origin");
-  const host = request.headers.get("host");
-  if (origin === null || host === null) return false;
+  if (origin === null || origin === "null") return false;
+  let originHost: string;
   try {
-    return new URL(origin).host === host;
+    originHost = new URL(origin).host;
   } catch {
     return false;
   }
+  const publicUrl = getAuthContext().config.HEALTHDECK_PUBLIC_URL;
+  const hosts = [request.headers.get("host"), request.headers.get("x-forwarded-host"), publicUrl ? new URL(publicUrl).host : null];
+  if (!hosts.includes(originHost)) {
+    getAuthContext().logger.warn("cross-origin admin form refused", { origin: originHost, hosts: hosts.filter((host) => host !== null) });
+    return false;
+  }
+  return true;
 }
 
 async function adminForm(request: Request, work: (principal: Principal, form: FormData, address: string | null) => Promise<Response>): Promise<Response> {
