@@ -10,12 +10,14 @@ import { LiveStatus } from "@/components/board/live-status";
 import { ServerStatusGrid, canServerRenderGrid } from "@/components/board/server-status-grid";
 import { EventList } from "@/components/events/event-list";
 import { StatusLegend } from "@/components/ui/status-legend";
+import { authorizePage } from "@/lib/server/auth/authorize";
 
 export const dynamic = "force-dynamic";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
 export default async function BoardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await authorizePage("read-status", "/");
   // Invalid params fall back to no filter; the board says why.
   const { filter, error } = parseBoardUrl(await searchParams);
   const status = await getPublicStatus(filter);

@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import { AppLink } from "@/components/ui/app-link";
 import { loadOpenAccountEvents } from "@/components/account/load-open-account-events";
 import { AccountOverviewLive } from "@/components/account/account-overview-live";
+import { authorizePage } from "@/lib/server/auth/authorize";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your accounts" };
 
 export default async function AccountPage() {
+  await authorizePage("read-account", "/account");
   const { initial, renderedAt } = await loadOpenAccountEvents();
   return (
     <main id="main" tabIndex={-1} className="mx-auto max-w-[120rem] space-y-5 px-4 py-6 focus:outline-none sm:px-6">

@@ -4,6 +4,7 @@ import { parseHistoryQuery, type HistoryQuery } from "@/lib/shared/history-query
 import { readQueryParam } from "@/lib/shared/read-query-param";
 import { HistoryFilterForm, type HistoryFormValues } from "@/components/history/history-filter-form";
 import { HistoryTable } from "@/components/history/history-table";
+import { authorizePage } from "@/lib/server/auth/authorize";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "History" };
@@ -26,6 +27,7 @@ function includeWholeEndDay(query: HistoryQuery, rawTo: string | undefined): His
 }
 
 export default async function HistoryPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await authorizePage("read-status", "/history");
   const params = await searchParams;
   const parsed = parseHistoryQuery(params);
   const events = parsed.ok ? (await getPublicHistory(includeWholeEndDay(parsed.value, readQueryParam(params, "to")))).events : [];

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { authorizePage } from "@/lib/server/auth/authorize";
 import { getRuntime } from "@/lib/server/runtime/get-runtime";
 import { getNotificationsView, NOTIFICATIONS_PAGE_SIZE } from "@/lib/server/services/get-notifications-view";
 import { parseDeliveriesQuery } from "@/lib/shared/notifications-contract";
@@ -16,6 +17,8 @@ const SECTION_TITLE = "text-lg font-semibold";
 const NOTE = "max-w-4xl text-sm text-gray-700 dark:text-gray-300";
 
 export default async function NotificationsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  // Admin only: the log quotes events of every account, and channels name where messages go.
+  await authorizePage("admin", "/notifications");
   const params = await searchParams;
   const parsed = parseDeliveriesQuery({ ...params, limit: String(NOTIFICATIONS_PAGE_SIZE) });
   const runtime = getRuntime();

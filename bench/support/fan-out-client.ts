@@ -26,7 +26,7 @@ export interface FanOutClient {
  * a snapshot's bytes without keeping them (500 clients × ~1 MB would otherwise weigh on this process).
  * Relies on the server writing `event:` before `data:`, as ours does.
  */
-export function openFanOutClient(url: string, onChange?: (change: FanOutChange) => void): FanOutClient {
+export function openFanOutClient(url: string, onChange?: (change: FanOutChange) => void, headers: Record<string, string> = {}): FanOutClient {
   let req: ClientRequest | null = null;
   const client: FanOutClient = {
     helloAt: null,
@@ -86,7 +86,7 @@ export function openFanOutClient(url: string, onChange?: (change: FanOutChange) 
     }
   };
 
-  req = request(url, { headers: { accept: "text/event-stream" }, agent: false }, (res) => {
+  req = request(url, { headers: { accept: "text/event-stream", ...headers }, agent: false }, (res) => {
     client.status = res.statusCode ?? null;
     res.setEncoding("utf8");
     res.on("data", read);

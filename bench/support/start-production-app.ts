@@ -34,9 +34,9 @@ function cleanEnv(): Record<string, string | undefined> {
   return env;
 }
 
-async function readSources(url: string): Promise<SourceHealth[] | null> {
+async function readSources(url: string, headers: Record<string, string> = {}): Promise<SourceHealth[] | null> {
   const read = async () => {
-    const response = await fetch(`${url}/api/v1/health`, { signal: AbortSignal.timeout(2000) });
+    const response = await fetch(`${url}/api/v1/health`, { headers, signal: AbortSignal.timeout(2000) });
     const parsed = healthSchema.safeParse(await response.json());
     return parsed.success ? parsed.data.sources : null;
   };
@@ -56,7 +56,8 @@ const describeSources = (sources: SourceHealth[] | null) =>
  */
 export async function startProductionApp(
   cleanup: CleanupStack,
-  options: { label: string; simulator: UpstreamUrls; env?: Record<string, string> },
+  /** headers: an admin's credentials when the app signs people in (health details need an admin) */
+  options: { label: string; simulator: UpstreamUrls; env?: Record<string, string>; headers?: Record<string, string> },
 ): Promise<ProductionApp> {
   await ensureProductionBuild();
   const port = await findFreePort(APP_PORT_RANGE);
@@ -89,7 +90,7 @@ export async function startProductionApp(
   let sources: SourceHealth[] | null = null;
   while (Date.now() < deadline) {
     if (!child.isAlive()) throw new Error(`${child.label} exited before it was ready:\n${child.logTail()}`);
-    sources = await readSources(url);
+    sources = await readSources(url, options.headers);
     // Only the public sources must have polled: the account source may be off or unavailable in a benchmark.
     const publicSources = sources?.filter((source) => source.id.startsWith("public-")) ?? [];
     if (publicSources.length >= 3 && publicSources.every((source) => source.lastSuccessAt !== null)) {

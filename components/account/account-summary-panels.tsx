@@ -3,6 +3,7 @@ import { connection } from "next/server";
 import { AccountPanels } from "@/components/account/account-panels";
 import { AccountSourceState } from "@/components/account/account-source-state";
 import { loadOpenAccountEvents } from "@/components/account/load-open-account-events";
+import { readPagePrincipal } from "@/lib/server/auth/authorize";
 
 /**
  * Compact Personal Health Dashboard for a column beside the public board: counts, the first few events, and the
@@ -11,6 +12,8 @@ import { loadOpenAccountEvents } from "@/components/account/load-open-account-ev
  */
 export async function AccountSummaryPanels() {
   await connection();
+  // The open public board shows no account section to someone who may not read accounts.
+  if (!(await readPagePrincipal()).grants.has("read-account")) return null;
   const { initial } = await loadOpenAccountEvents();
   return (
     <section aria-labelledby="account-summary-heading" className="min-w-0 space-y-3">

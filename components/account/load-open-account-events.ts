@@ -3,6 +3,7 @@ import { cache } from "react";
 import type { AccountEventsResponse } from "@/lib/shared/account-health-contract";
 import { EMPTY_ACCOUNT_QUERY } from "@/lib/client/account/account-log-url";
 import { getAccountEvents } from "@/lib/server/services/get-account-events";
+import { readPagePrincipal } from "@/lib/server/auth/authorize";
 
 export interface OpenAccountEventsSnapshot {
   /** null when the store cannot be read */
@@ -19,7 +20,10 @@ export interface OpenAccountEventsSnapshot {
 export const loadOpenAccountEvents = cache(async function loadOpenAccountEvents(): Promise<OpenAccountEventsSnapshot> {
   const renderedAt = Date.now();
   try {
-    return { initial: await getAccountEvents({ ...EMPTY_ACCOUNT_QUERY, statuses: ["open", "upcoming"] }), renderedAt };
+    // Whoever asks: the banner and panels of a viewer scoped to some accounts show only those accounts.
+    const principal = await readPagePrincipal();
+    if (!principal.grants.has("read-account")) return { initial: { sources: [], events: [] }, renderedAt };
+    return { initial: await getAccountEvents({ ...EMPTY_ACCOUNT_QUERY, statuses: ["open", "upcoming"] }, principal), renderedAt };
   } catch (error) {
     console.error("healthdeck: could not read account events for the page", error instanceof Error ? error.message : error);
     return { initial: null, renderedAt };

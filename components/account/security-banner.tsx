@@ -4,6 +4,7 @@ import { selectOpenSecurityEvents } from "@/lib/client/account/account-panels";
 import { AccountRefreshLoader } from "@/components/account/account-refresh-loader";
 import { loadOpenAccountEvents } from "@/components/account/load-open-account-events";
 import { SecurityBannerView } from "@/components/account/security-banner-view";
+import { readPagePrincipal } from "@/lib/server/auth/authorize";
 
 /**
  * For app/layout.tsx, first inside <body>: open security events of your accounts, on every page. Rendered on the
@@ -11,6 +12,7 @@ import { SecurityBannerView } from "@/components/account/security-banner-view";
  */
 export async function SecurityBanner() {
   await connection();
+  if (!(await readPagePrincipal()).grants.has("read-account")) return null;
   const { initial } = await loadOpenAccountEvents();
   return (
     <>

@@ -1,6 +1,7 @@
 import { AppLink } from "@/components/ui/app-link";
 import { NavLinks } from "@/components/shell/nav-links";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
+import { AuthStatus } from "@/components/shell/auth-status";
 
 export function SiteHeader() {
   return (
@@ -17,7 +18,8 @@ export function SiteHeader() {
         <nav aria-label="Main" className="order-last w-full overflow-x-auto sm:order-none sm:w-auto">
           <NavLinks />
         </nav>
-        <div className="ml-auto">
+        <div className="ml-auto flex items-center gap-4">
+          <AuthStatus />
           <ThemeToggle />
         </div>
       </div>

@@ -27,7 +27,7 @@ beforeAll(async () => {
   const route = await import("@/app/api/v1/notifications/deliveries/route");
   server = await listenFetchHandler((request) => route.GET(request));
   const healthRoute = await import("@/app/api/v1/health/route");
-  health = await listenFetchHandler(() => healthRoute.GET());
+  health = await listenFetchHandler((request) => healthRoute.GET(request));
   const detailRoute = await import("@/app/api/v1/notifications/deliveries/[id]/route");
   detail = await listenFetchHandler((request) => detailRoute.GET(request, { params: Promise.resolve({ id: new URL(request.url).pathname.split("/").at(-1) ?? "" }) }));
   stack.simulator.step();

@@ -21,7 +21,7 @@ beforeAll(async () => {
   (globalThis as Record<symbol, unknown>)[RUNTIME_KEY] = stack.runtime;
   const health = await import("@/app/api/v1/health/route");
   const status = await import("@/app/api/v1/status/route");
-  server = await listenFetchHandler((request) => (new URL(request.url).pathname === "/api/v1/health" ? health.GET() : status.GET(request)));
+  server = await listenFetchHandler((request) => (new URL(request.url).pathname === "/api/v1/health" ? health.GET(request) : status.GET(request)));
 });
 
 afterAll(async () => {

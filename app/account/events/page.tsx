@@ -3,6 +3,7 @@ import { AppLink } from "@/components/ui/app-link";
 import { parseAccountLogUrl } from "@/lib/client/account/account-log-url";
 import { AccountLog } from "@/components/account/account-log";
 import { loadAccountLog } from "@/components/account/load-account-pages";
+import { authorizePage } from "@/lib/server/auth/authorize";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Account event log" };
@@ -10,7 +11,8 @@ export const metadata: Metadata = { title: "Account event log" };
 type SearchParams = Record<string, string | string[] | undefined>;
 
 export default async function AccountEventLogPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const log = await loadAccountLog(parseAccountLogUrl(await searchParams).query);
+  const principal = await authorizePage("read-account", "/account/events");
+  const log = await loadAccountLog(parseAccountLogUrl(await searchParams).query, principal);
   return (
     <main id="main" tabIndex={-1} className="mx-auto max-w-[120rem] space-y-5 px-4 py-6 focus:outline-none sm:px-6">
       <div className="flex flex-wrap items-baseline justify-between gap-x-6 gap-y-2">

@@ -7,6 +7,7 @@ import { buildEntityPreloadUrl } from "@/lib/client/account/entity-links";
 import { parseEntityFilterUrl } from "@/lib/client/account/entity-filter-url";
 import { EventDetailLive } from "@/components/account/event-detail-live";
 import { loadAccountEvent } from "@/components/account/load-account-pages";
+import { authorizePage } from "@/lib/server/auth/authorize";
 
 export const dynamic = "force-dynamic";
 
@@ -14,12 +15,15 @@ type Params = Promise<{ id: string }>;
 type SearchParams = Record<string, string | string[] | undefined>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const loaded = await loadAccountEvent((await params).id);
+  const id = (await params).id;
+  const loaded = await loadAccountEvent(id, await authorizePage("read-account", `/events/${encodeURIComponent(id)}`));
   return { title: loaded === null ? "Event not found" : describeEventType(loaded.event.eventTypeCode) };
 }
 
 export default async function AccountEventPage({ params, searchParams }: { params: Params; searchParams: Promise<SearchParams> }) {
-  const loaded = await loadAccountEvent((await params).id);
+  const id = (await params).id;
+  // Outside the principal's accounts reads as unknown: the same 404 page, no existence leak.
+  const loaded = await loadAccountEvent(id, await authorizePage("read-account", `/events/${encodeURIComponent(id)}`));
   if (loaded === null) notFound();
   // The browser starts on the resource list while it still parses the page; the table's fetches then hit these.
   preload(buildEntityPreloadUrl(loaded.event.id), { as: "fetch", crossOrigin: "anonymous" });

@@ -73,6 +73,34 @@ const accountNames = z
     return names;
   });
 
+/** Group names keep their case (identity providers compare them exactly); comma-separated. */
+const groupList = z
+  .string()
+  .default("")
+  .transform((raw) => [...new Set(raw.split(",").map((part) => part.trim()).filter((part) => part.length > 0))])
+  .pipe(z.array(z.string().max(256, "a group name is at most 256 characters")));
+
+/** `group=111111111111|222222222222;other=333333333333`: each group limited to the accounts listed. */
+const accountGroups = z
+  .string()
+  .default("")
+  .transform((raw, context) => {
+    const mapping: Record<string, string[]> = {};
+    for (const entry of raw.split(";").map((part) => part.trim()).filter((part) => part.length > 0)) {
+      const separator = entry.lastIndexOf("=");
+      const group = entry.slice(0, separator).trim();
+      const accounts = entry.slice(separator + 1).split(/[|,\s]+/).filter((part) => part.length > 0);
+      if (separator <= 0 || accounts.length === 0 || accounts.some((account) => !/^\d{12}$/.test(account))) {
+        context.addIssue({ code: "custom", message: "HEALTHDECK_ACCOUNT_GROUPS must read group=111111111111|222222222222;other-group=333333333333" });
+        return z.NEVER;
+      }
+      mapping[group] = [...new Set([...(mapping[group] ?? []), ...accounts])];
+    }
+    return mapping;
+  });
+
+const IP_ADDRESS = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-f:]+)$/;
+
 export const configSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HEALTHDECK_DATA_DIR: z.string().min(1).default("./data"),
@@ -173,6 +201,42 @@ export const configSchema = z.object({
     .enum(["true", "false", "1", "0", ""])
     .default("false")
     .transform((value) => value === "true" || value === "1"),
+  // Who may see what (lib/server/auth/): none serves loopback only; oidc signs in; proxy trusts an identity header.
+  HEALTHDECK_AUTH: z.enum(["none", "oidc", "proxy"], { error: "HEALTHDECK_AUTH must be none, oidc or proxy" }).default("none"),
+  HEALTHDECK_OIDC_ISSUER: httpUrl("HEALTHDECK_OIDC_ISSUER").optional(),
+  HEALTHDECK_OIDC_CLIENT_ID: z.string().max(512).optional(),
+  HEALTHDECK_OIDC_CLIENT_SECRET: z.string().max(2048).optional(),
+  HEALTHDECK_OIDC_SCOPES: z
+    .string()
+    .default("openid profile email")
+    .transform((raw) => [...new Set(["openid", ...raw.split(/[\s,]+/).filter((part) => part.length > 0)])].join(" ")),
+  HEALTHDECK_OIDC_GROUPS_CLAIM: z.string().min(1).max(200).default("groups"),
+  HEALTHDECK_ADMIN_GROUPS: groupList,
+  HEALTHDECK_VIEWER_GROUPS: groupList,
+  HEALTHDECK_ACCOUNT_GROUPS: accountGroups,
+  // Space-separated: the first seals new sessions, any opens them, so a new secret goes first and the old one stays a while.
+  HEALTHDECK_SESSION_SECRET: z
+    .string()
+    .transform((raw) => raw.split(/\s+/).filter((part) => part.length > 0))
+    .pipe(z.array(z.string().min(32, "each HEALTHDECK_SESSION_SECRET must be at least 32 characters (use `openssl rand -hex 32`)")).min(1))
+    .optional(),
+  HEALTHDECK_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(8 * 60),
+  HEALTHDECK_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(90 * 24).default(7 * 24),
+  HEALTHDECK_PROXY_USER_HEADER: z.string().regex(/^[A-Za-z0-9-]{1,100}$/, "HEALTHDECK_PROXY_USER_HEADER must be a header name").default("x-forwarded-email").transform((name) => name.toLowerCase()),
+  HEALTHDECK_PROXY_GROUPS_HEADER: z.string().regex(/^[A-Za-z0-9-]{1,100}$/, "HEALTHDECK_PROXY_GROUPS_HEADER must be a header name").default("x-forwarded-groups").transform((name) => name.toLowerCase()),
+  HEALTHDECK_TRUSTED_PROXIES: commaList("HEALTHDECK_TRUSTED_PROXIES", IP_ADDRESS),
+  HEALTHDECK_PUBLIC_BOARD: z.enum(["open", "private"], { error: "HEALTHDECK_PUBLIC_BOARD must be open or private" }).default("open"),
+}).superRefine((config, context) => {
+  const need = (name: keyof typeof config, why: string) => {
+    if (config[name] === undefined || (Array.isArray(config[name]) && config[name].length === 0)) context.addIssue({ code: "custom", path: [name], message: `${name} is required ${why}` });
+  };
+  if (config.HEALTHDECK_AUTH === "oidc") {
+    for (const name of ["HEALTHDECK_OIDC_ISSUER", "HEALTHDECK_OIDC_CLIENT_ID", "HEALTHDECK_SESSION_SECRET", "HEALTHDECK_PUBLIC_URL"] as const) need(name, "with HEALTHDECK_AUTH=oidc");
+  }
+  if (config.HEALTHDECK_AUTH === "proxy") need("HEALTHDECK_TRUSTED_PROXIES", "with HEALTHDECK_AUTH=proxy (the addresses of the proxy that sets the identity header)");
+  if (config.HEALTHDECK_AUTH !== "none" && config.HEALTHDECK_ADMIN_GROUPS.length + config.HEALTHDECK_VIEWER_GROUPS.length + Object.keys(config.HEALTHDECK_ACCOUNT_GROUPS).length === 0) {
+    context.addIssue({ code: "custom", path: ["HEALTHDECK_ADMIN_GROUPS"], message: "set HEALTHDECK_ADMIN_GROUPS and/or HEALTHDECK_VIEWER_GROUPS: with no group mapped, nobody could sign in" });
+  }
 });
 
 export type HealthdeckConfig = z.output<typeof configSchema>;

@@ -5,6 +5,7 @@ import type { StreamSnapshot } from "@/lib/shared/stream-contract";
 import type { HealthdeckRuntime } from "@/lib/server/runtime/create-healthdeck-runtime";
 import { ACCOUNT_EVENTS_LIMIT, buildAccountEvents } from "@/lib/server/services/build-account-events";
 import { buildPublicStatus } from "@/lib/server/services/build-public-status";
+import { maskScoped } from "@/lib/server/auth/scope-account-data";
 
 const CLOSED_WINDOW_MS = 24 * 3600 * 1000;
 
@@ -39,7 +40,9 @@ export async function buildLiveAccount(runtime: HealthdeckRuntime, scope: LiveSc
   const events = [...open.events, ...others]
     .filter((event) => !muted.has(event.eventTypeCode.toUpperCase()))
     .sort((a, b) => sortTime(b) - sortTime(a));
-  return { sources: open.sources, events };
+  // A scope limited to some accounts (a scoped viewer's, or an account filter) shows no other account's id in source errors.
+  const sources = scope.accounts.length > 0 ? maskScoped({ accounts: scope.accounts }, open.sources) : open.sources;
+  return { sources, events };
 }
 
 /** Everything one scope's screen shows, at the store's current version. */

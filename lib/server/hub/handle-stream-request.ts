@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseLiveScope } from "@/lib/shared/live-scope";
+import { parseLiveScope, type LiveScope } from "@/lib/shared/live-scope";
 import { SNAPSHOT_FORMATS } from "@/lib/shared/stream-contract";
 import type { StreamHub } from "@/lib/server/hub/create-stream-hub";
 import type { StreamSink } from "@/lib/server/hub/stream-sink";
@@ -13,6 +13,9 @@ export const SSE_HEADERS = {
 
 /** Bytes a client may have queued before it counts as fallen behind; it reconnects and gets a snapshot. */
 export const DEFAULT_MAX_QUEUED_BYTES = 4 * 1024 * 1024;
+
+/** How often an open stream asks whether its token or session still holds: a revoked wall goes dark within this. */
+export const DEFAULT_RECHECK_MS = 3000;
 
 const lastEventIdSchema = z.string().trim().min(1).max(100).regex(/^[\w.-]+$/);
 
@@ -33,10 +36,20 @@ function errorResponse(status: number, message: string): Response {
 const snapshotFormatSchema = z.enum(SNAPSHOT_FORMATS, { error: () => `snapshot must be one of ${SNAPSHOT_FORMATS.join(", ")}` }).default("full");
 
 /** GET /api/v1/stream: validates the scope, then hands the response stream to the hub until either side ends it. */
-export async function handleStreamRequest(request: Request, hub: StreamHub, options: { maxQueuedBytes?: number } = {}): Promise<Response> {
+export interface StreamRequestOptions {
+  maxQueuedBytes?: number;
+  /** The requested scope as the caller may see it (account filter narrowed to the principal's accounts). */
+  restrictScope?: (scope: LiveScope) => LiveScope;
+  /** Asked every `recheckMs` while the stream is open: false (a revoked token, an expired session) ends it. */
+  isStillAllowed?: () => Promise<boolean>;
+  recheckMs?: number;
+}
+
+export async function handleStreamRequest(request: Request, hub: StreamHub, options: StreamRequestOptions = {}): Promise<Response> {
   const url = new URL(request.url);
-  const scope = parseLiveScope(url.searchParams);
-  if (!scope.ok) return errorResponse(400, scope.error);
+  const parsed = parseLiveScope(url.searchParams);
+  if (!parsed.ok) return errorResponse(400, parsed.error);
+  const scope = { ok: true as const, value: options.restrictScope ? options.restrictScope(parsed.value) : parsed.value };
   const snapshotFormat = snapshotFormatSchema.safeParse(url.searchParams.get("snapshot") ?? undefined);
   if (!snapshotFormat.success) return errorResponse(400, snapshotFormat.error.issues[0]?.message ?? "invalid snapshot parameter");
   const lastEventId = readLastEventId(request, url);
@@ -74,15 +87,30 @@ export async function handleStreamRequest(request: Request, hub: StreamHub, opti
           rejection = { status: result.status, error: result.error };
           return;
         }
+        let recheckTimer: ReturnType<typeof setInterval> | null = null;
         const onAbort = () => {
+          if (recheckTimer !== null) clearInterval(recheckTimer);
           result.unsubscribe();
           sink.close();
         };
         release = () => {
+          if (recheckTimer !== null) clearInterval(recheckTimer);
           request.signal.removeEventListener("abort", onAbort);
           result.unsubscribe();
           isOpen = false;
         };
+        const isStillAllowed = options.isStillAllowed;
+        if (isStillAllowed) {
+          recheckTimer = setInterval(() => {
+            void isStillAllowed().then(
+              (allowed) => {
+                if (!allowed && isOpen) onAbort();
+              },
+              () => undefined,
+            );
+          }, options.recheckMs ?? DEFAULT_RECHECK_MS);
+          recheckTimer.unref?.();
+        }
         if (request.signal.aborted) onAbort();
         else request.signal.addEventListener("abort", onAbort, { once: true });
       },

@@ -1,12 +1,21 @@
 import { ConfigError } from "@/lib/server/config/load-config";
 import { startHealthdeck } from "@/lib/server/runtime/get-runtime";
 import { closeStreamHub } from "@/lib/server/hub/get-stream-hub";
+import { checkAuthNoneHost, resolveListenHost } from "@/lib/server/auth/listen-host";
+import { installPeerAddressHeader } from "@/lib/server/auth/peer-address";
 
 const SHUTDOWN_KEY = Symbol.for("healthdeck.shutdown-hooked");
 type ShutdownHolder = { [SHUTDOWN_KEY]?: boolean };
 
 /** Starts the poller once per process and stops it, then closes the database, on SIGTERM/SIGINT. */
 export function registerHealthdeck(): void {
+  // Before any request: proxy mode trusts only addresses this process stamped itself.
+  installPeerAddressHeader();
+  const refusal = checkAuthNoneHost(process.env.HEALTHDECK_AUTH?.trim() || "none", resolveListenHost(process.argv, process.env));
+  if (refusal !== null) {
+    process.stderr.write(`${refusal}\n`);
+    process.exit(1);
+  }
   let runtime;
   try {
     runtime = startHealthdeck();

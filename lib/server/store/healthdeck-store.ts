@@ -1,3 +1,4 @@
+import type { AuditLogRepo, AuthTokensRepo } from "@/lib/server/store/contract/auth-contract";
 import type { JournalReader } from "@/lib/server/store/contract/journal-contract";
 import type { OutboxRepo } from "@/lib/server/store/contract/outbox-contract";
 import type {
@@ -38,6 +39,8 @@ export interface StoreReaders {
   meta: Pick<MetaRepo, "get">;
   journal: JournalReader;
   outbox: Pick<OutboxRepo, "list" | "countByStatus" | "listBrokenChannels" | "get" | "listAttempts" | "listChannelActivity" | "countFoldable">;
+  authTokens: Pick<AuthTokensRepo, "findBySecretHash" | "getById" | "list">;
+  audit: Pick<AuditLogRepo, "list">;
 }
 
 export interface HealthdeckStore extends StoreReaders {
@@ -88,6 +91,8 @@ export function createHealthdeckStore(engine: StoreEngine, options: { now?: () =
     meta: repos.meta,
     journal: repos.journal,
     outbox: repos.outbox,
+    authTokens: repos.authTokens,
+    audit: repos.audit,
     get version() {
       return version;
     },

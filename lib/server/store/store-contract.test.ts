@@ -4,6 +4,7 @@ import { deriveAccountEventId } from "@/lib/server/domain/derive-record-ids";
 import { EMPTY_JOURNAL_FILTER, type JournalFilter } from "@/lib/server/store/contract/journal-contract";
 import type { StoreEngine } from "@/lib/server/store/contract/store-contract";
 import type { NewDelivery } from "@/lib/server/store/contract/outbox-contract";
+import type { AuthTokenRecord } from "@/lib/server/store/contract/auth-contract";
 import { createHealthdeckStore } from "@/lib/server/store/healthdeck-store";
 import type { AccountEventFilter } from "@/lib/server/store/contract/store-records";
 import { openPostgresEngine } from "@/lib/server/store/postgres/open-postgres-engine";
@@ -806,6 +807,60 @@ describe.each(ENGINES)("store contract on $name", ({ open }) => {
       store.setOutboxRouter(null);
       await store.write(async (tx) => tx.accountEvents.upsertEvent(accountEvent({ status: "closed" }), T0 + 1));
       expect(await store.outbox.countByStatus()).toEqual({ queued: 1, sent: 0, failed: 0, expired: 0, folded: 0 });
+    });
+  });
+
+  describe("auth tokens and audit log", () => {
+    const token = (overrides: Partial<AuthTokenRecord> = {}): AuthTokenRecord => ({
+      id: "tok-1",
+      kind: "display",
+      name: "NOC wall",
+      secretHash: "a".repeat(64),
+      scopes: ["read-status", "read-account"],
+      viewPath: "/noc?account=111111111111",
+      accounts: ["111111111111"],
+      createdAt: T0,
+      createdBy: "alice",
+      expiresAt: null,
+      revokedAt: null,
+      lastUsedAt: null,
+      lastUsedAddress: null,
+      ...overrides,
+    });
+
+    it("finds a token by the hash of its secret, lists by kind newest first, and keeps only hashes", async () => {
+      await engine.transaction(async (tx) => {
+        await tx.authTokens.create(token());
+        await tx.authTokens.create(token({ id: "tok-2", kind: "api", secretHash: "b".repeat(64), accounts: null, viewPath: null, scopes: ["ingest"], expiresAt: T0 + 1000 }));
+        await tx.authTokens.create(token({ id: "tok-3", secretHash: "c".repeat(64), createdAt: T0 + 5 }));
+      });
+      expect(await engine.repos.authTokens.findBySecretHash("a".repeat(64))).toEqual(token());
+      expect(await engine.repos.authTokens.findBySecretHash("d".repeat(64))).toBeNull();
+      expect((await engine.repos.authTokens.list("display")).map((row) => row.id)).toEqual(["tok-3", "tok-1"]);
+      expect(await engine.repos.authTokens.list("api")).toEqual([token({ id: "tok-2", kind: "api", secretHash: "b".repeat(64), accounts: null, viewPath: null, scopes: ["ingest"], expiresAt: T0 + 1000 })]);
+      await expect(engine.transaction((tx) => tx.authTokens.create(token({ id: "tok-4" })))).rejects.toThrow();
+    });
+
+    it("revokes once and records the last use with its address", async () => {
+      await engine.transaction((tx) => tx.authTokens.create(token()));
+      expect(await engine.transaction((tx) => tx.authTokens.revoke("tok-1", T0 + 10))).toBe(true);
+      expect(await engine.transaction((tx) => tx.authTokens.revoke("tok-1", T0 + 20))).toBe(false);
+      expect(await engine.transaction((tx) => tx.authTokens.revoke("nope", T0 + 20))).toBe(false);
+      await engine.transaction((tx) => tx.authTokens.markUsed("tok-1", T0 + 30, "10.0.0.7"));
+      expect(await engine.repos.authTokens.getById("tok-1")).toMatchObject({ revokedAt: T0 + 10, lastUsedAt: T0 + 30, lastUsedAddress: "10.0.0.7" });
+    });
+
+    it("appends audit entries and pages them newest first", async () => {
+      await engine.transaction(async (tx) => {
+        for (let index = 0; index < 5; index += 1) {
+          await tx.audit.append({ at: T0 + index, actor: "alice", action: index === 0 ? "sign-in" : "token-used", subject: `tok-${index}`, detail: null, address: "127.0.0.1" });
+        }
+      });
+      const first = await engine.repos.audit.list({ before: null, limit: 2 });
+      expect(first.map((entry) => entry.subject)).toEqual(["tok-4", "tok-3"]);
+      const next = await engine.repos.audit.list({ before: first.at(-1)!.id, limit: 10 });
+      expect(next.map((entry) => entry.subject)).toEqual(["tok-2", "tok-1", "tok-0"]);
+      expect(next.at(-1)).toMatchObject({ at: T0, actor: "alice", action: "sign-in", detail: null, address: "127.0.0.1" });
     });
   });
 

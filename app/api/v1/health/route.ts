@@ -1,14 +1,24 @@
 import { jsonBody, jsonError } from "@/lib/server/api/json-response";
+import { authorize } from "@/lib/server/auth/authorize";
+import { createLogger } from "@/lib/server/logging/create-logger";
 import { getProcessHealth } from "@/lib/server/services/get-process-health";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-/** For load balancers: 200 while this process and its database work, 503 otherwise. */
-export async function GET(): Promise<Response> {
+/**
+ * For load balancers: 200 while this process and its database work, 503 otherwise, with status and role only.
+ * The details (source errors quote account ids and role ARNs) need a signed-in admin or an admin token.
+ */
+export async function GET(request: Request): Promise<Response> {
+  let health;
   try {
-    return jsonBody(await getProcessHealth());
+    health = await getProcessHealth();
   } catch (error) {
-    return jsonError(503, `unhealthy: ${error instanceof Error ? error.message : String(error)}`);
+    createLogger().error("health check failed", { error: error instanceof Error ? error.message : String(error) });
+    return jsonError(503, "unhealthy");
   }
+  const auth = await authorize(request, { need: "admin" });
+  if (!auth.ok) return jsonBody({ status: health.status, role: health.role });
+  return jsonBody(health);
 }

@@ -1,3 +1,4 @@
+import type { AuditLogRepo, AuthTokensRepo } from "@/lib/server/store/contract/auth-contract";
 import type { AccountEvent, AffectedEntity, EntityCounts } from "@/lib/shared/account-health-contract";
 import type { EntityColumns } from "@/lib/shared/entity-columns-contract";
 import type { AccountEventRecord, AffectedEntityRecord } from "@/lib/server/domain/account-health-records";
@@ -149,6 +150,8 @@ export interface StoreRepos {
   meta: MetaRepo;
   journal: JournalReader & JournalWriter;
   outbox: OutboxRepo;
+  authTokens: AuthTokensRepo;
+  audit: AuditLogRepo;
 }
 
 /**

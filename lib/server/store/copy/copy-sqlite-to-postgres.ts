@@ -27,6 +27,8 @@ export const COPIED_TABLES: readonly { name: string; key: readonly string[] }[] 
   { name: "journal", key: ["id"] },
   { name: "notify_deliveries", key: ["id"] },
   { name: "notify_channels", key: ["channel"] },
+  { name: "auth_tokens", key: ["id"] },
+  { name: "audit_log", key: ["id"] },
 ];
 
 export interface TableReport {
@@ -103,6 +105,7 @@ export async function copySqliteToPostgres(options: { fromDataDir: string; toUrl
       await client.query("UPDATE journal_head SET last_id = GREATEST(last_id, $1)", [sequence?.seq ?? 0]);
       // Outbox ids were copied as they are: new deliveries continue after them.
       await client.query("SELECT setval(pg_get_serial_sequence('notify_deliveries', 'id'), GREATEST((SELECT MAX(id) FROM notify_deliveries), 1))");
+      await client.query("SELECT setval(pg_get_serial_sequence('audit_log', 'id'), GREATEST((SELECT MAX(id) FROM audit_log), 1))");
       await client.query("COMMIT");
     } catch (error) {
       await client.query("ROLLBACK").catch(() => undefined);

@@ -8,6 +8,7 @@ import { createPgHttpValidatorsRepo } from "@/lib/server/store/postgres/pg-http-
 import { createPgIngestPagesRepo } from "@/lib/server/store/postgres/pg-ingest-pages-repo";
 import { createPgJournalRepo } from "@/lib/server/store/postgres/pg-journal-repo";
 import { createPgOutboxRepo } from "@/lib/server/store/postgres/pg-outbox-repo";
+import { createPgAuditLogRepo, createPgAuthTokensRepo } from "@/lib/server/store/postgres/pg-auth-repos";
 import { createPgMetaRepo } from "@/lib/server/store/postgres/pg-meta-repo";
 import { createPgPublicEventsRepo } from "@/lib/server/store/postgres/pg-public-events-repo";
 import { createPgPublicUpdatesRepo } from "@/lib/server/store/postgres/pg-public-updates-repo";
@@ -29,5 +30,7 @@ export function createPgRepos(db: Queryable): StoreRepos {
     meta: createPgMetaRepo(db),
     journal: createPgJournalRepo(db),
     outbox: createPgOutboxRepo(db),
+    authTokens: createPgAuthTokensRepo(db),
+    audit: createPgAuditLogRepo(db),
   };
 }

@@ -252,4 +252,32 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   CREATE INDEX notify_attempts_delivery ON notify_attempts (delivery_id, id);
   CREATE INDEX notify_attempts_channel ON notify_attempts (channel, id);
   `,
+  // Display and API tokens (hashed) and the audit log.
+  `
+  CREATE TABLE auth_tokens (
+    id TEXT COLLATE "C" PRIMARY KEY,
+    kind TEXT COLLATE "C" NOT NULL,
+    name TEXT COLLATE "C" NOT NULL,
+    secret_hash TEXT COLLATE "C" NOT NULL UNIQUE,
+    scopes_json TEXT NOT NULL,
+    view_path TEXT COLLATE "C",
+    accounts_json TEXT,
+    created_at BIGINT NOT NULL,
+    created_by TEXT COLLATE "C" NOT NULL,
+    expires_at BIGINT,
+    revoked_at BIGINT,
+    last_used_at BIGINT,
+    last_used_address TEXT COLLATE "C"
+  );
+  CREATE INDEX auth_tokens_kind ON auth_tokens (kind, created_at);
+  CREATE TABLE audit_log (
+    id BIGSERIAL PRIMARY KEY,
+    at BIGINT NOT NULL,
+    actor TEXT COLLATE "C" NOT NULL,
+    action TEXT COLLATE "C" NOT NULL,
+    subject TEXT COLLATE "C",
+    detail TEXT COLLATE "C",
+    address TEXT COLLATE "C"
+  );
+  `,
 ];

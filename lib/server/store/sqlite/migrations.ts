@@ -3,6 +3,7 @@ import { ACCOUNT_SYNC_MIGRATION } from "@/lib/server/store/sqlite/account-sync-m
 import { INGEST_PAGES_MIGRATION } from "@/lib/server/store/sqlite/ingest-migration";
 import { JOURNAL_MIGRATION } from "@/lib/server/store/sqlite/journal-migration";
 import { DELIVERY_LOG_MIGRATION, OUTBOX_MIGRATION } from "@/lib/server/store/sqlite/outbox-migration";
+import { AUTH_MIGRATION } from "@/lib/server/store/sqlite/auth-migration";
 
 /** Append-only: each entry moves the schema from user_version i to i+1. Never edit a shipped migration. */
 export const MIGRATIONS: readonly string[] = [
@@ -87,4 +88,5 @@ export const MIGRATIONS: readonly string[] = [
   JOURNAL_MIGRATION,
   OUTBOX_MIGRATION,
   DELIVERY_LOG_MIGRATION,
+  AUTH_MIGRATION,
 ];

@@ -9,6 +9,7 @@ import { createHttpValidatorsRepo } from "@/lib/server/store/sqlite/http-validat
 import { createIngestPagesRepo } from "@/lib/server/store/sqlite/ingest-pages-repo";
 import { createJournalRepo } from "@/lib/server/store/sqlite/journal-repo";
 import { createOutboxRepo } from "@/lib/server/store/sqlite/outbox-repo";
+import { createAuditLogRepo, createAuthTokensRepo } from "@/lib/server/store/sqlite/auth-repos";
 import { createMetaRepo } from "@/lib/server/store/sqlite/meta-repo";
 import { DATABASE_FILE_NAME, openDatabase, type SqliteDatabase } from "@/lib/server/store/sqlite/open-database";
 import { createPublicEventsRepo } from "@/lib/server/store/sqlite/public-events-repo";
@@ -29,6 +30,8 @@ function createRepos(db: SqliteDatabase): StoreRepos {
     meta: createMetaRepo(db),
     journal: createJournalRepo(db),
     outbox: createOutboxRepo(db),
+    authTokens: createAuthTokensRepo(db),
+    audit: createAuditLogRepo(db),
   };
 }
 

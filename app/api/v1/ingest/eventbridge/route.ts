@@ -1,4 +1,5 @@
 import { withErrorMapping } from "@/lib/server/api/json-response";
+import { authorizationError, authorize } from "@/lib/server/auth/authorize";
 import { getConfig } from "@/lib/server/config/load-config";
 import { getRuntime } from "@/lib/server/runtime/get-runtime";
 import { handleIngestRequest } from "@/lib/server/ingest/handle-ingest-request";
@@ -7,8 +8,16 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 export function POST(request: Request): Promise<Response> {
-  return withErrorMapping(() => {
+  return withErrorMapping(async () => {
     const healthdeck = getRuntime();
-    return handleIngestRequest(request, { store: healthdeck.store, config: getConfig(), now: healthdeck.now, logger: healthdeck.logger });
+    let config = getConfig();
+    // An API token with the `ingest` scope (scripts, test pushes) stands in for the ingest secret; any other is refused here.
+    const bearer = /^Bearer[ \t]+(hda_\S+)[ \t]*$/i.exec(request.headers.get("authorization") ?? "")?.[1];
+    if (bearer !== undefined) {
+      const auth = await authorize(request, { need: "ingest" });
+      if (!auth.ok) return authorizationError(auth);
+      config = { ...config, HEALTHDECK_INGEST_TOKEN: bearer };
+    }
+    return handleIngestRequest(request, { store: healthdeck.store, config, now: healthdeck.now, logger: healthdeck.logger });
   });
 }

@@ -1,0 +1,8 @@
+import { handleCreateDisplay } from "@/lib/server/auth/admin-handlers";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export function POST(request: Request): Promise<Response> {
+  return handleCreateDisplay(request);
+}

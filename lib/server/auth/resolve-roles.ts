@@ -1,0 +1,32 @@
+import type { AccountScope, Role } from "@/lib/server/auth/principal";
+
+export interface RoleMapping {
+  adminGroups: readonly string[];
+  viewerGroups: readonly string[];
+  /** group → the only accounts its members may see */
+  accountGroups: Readonly<Record<string, readonly string[]>>;
+}
+
+export type ResolvedAccess = { ok: true; role: Role; accounts: AccountScope } | { ok: false; reason: string };
+
+/**
+ * Groups → role and account scope. Admins see every account. A member of an account group is a viewer limited to
+ * the union of its account groups' accounts, even when also in a viewer group; a viewer in no account group sees
+ * every account. No mapped group: no access (403).
+ */
+export function resolveAccess(groups: readonly string[], mapping: RoleMapping): ResolvedAccess {
+  const member = new Set(groups);
+  if (mapping.adminGroups.some((group) => member.has(group))) return { ok: true, role: "admin", accounts: "all" };
+  const scoped = Object.entries(mapping.accountGroups).filter(([group]) => member.has(group));
+  if (scoped.length > 0) return { ok: true, role: "viewer", accounts: [...new Set(scoped.flatMap(([, accounts]) => accounts))].sort() };
+  if (mapping.viewerGroups.some((group) => member.has(group))) return { ok: true, role: "viewer", accounts: "all" };
+  return { ok: false, reason: "none of your groups is allowed to use Healthdeck" };
+}
+
+/** The groups claim as providers send it: an array of strings, or one string (space- or comma-separated). */
+export function readGroupsClaim(claims: Record<string, unknown>, claim: string): string[] {
+  const value = claims[claim];
+  if (Array.isArray(value)) return value.filter((entry): entry is string => typeof entry === "string").slice(0, 500);
+  if (typeof value === "string") return value.split(/[\s,]+/).filter((part) => part.length > 0).slice(0, 500);
+  return [];
+}
