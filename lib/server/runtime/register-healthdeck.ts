@@ -1,23 +1,21 @@
-import { ConfigError } from "@/lib/server/config/load-config";
 import { startHealthdeck } from "@/lib/server/runtime/get-runtime";
+import { startOrExit } from "@/lib/server/runtime/start-or-exit";
 import { closeStreamHub } from "@/lib/server/hub/get-stream-hub";
 
 const SHUTDOWN_KEY = Symbol.for("healthdeck.shutdown-hooked");
 type ShutdownHolder = { [SHUTDOWN_KEY]?: boolean };
 
-/** Starts the poller once per process and stops it, then closes the database, on SIGTERM/SIGINT. */
-export function registerHealthdeck(): void {
-  let runtime;
-  try {
-    runtime = startHealthdeck();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      // Fail fast: a dashboard running on settings it could not read would show wrong data.
-      process.stderr.write(`${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
+/**
+ * Starts the poller once per process and stops it, then closes the database, on SIGTERM/SIGINT. Fails fast: settings
+ * it cannot read or a database it cannot open stop the process with a message instead of serving errors.
+ */
+export async function registerHealthdeck(): Promise<void> {
+  const runtime = await startOrExit({
+    start: startHealthdeck,
+    exit: (code) => process.exit(code),
+    writeError: (line) => process.stderr.write(`${line}\n`),
+  });
+  if (runtime === null) return;
   const holder = globalThis as ShutdownHolder;
   if (holder[SHUTDOWN_KEY]) return;
   holder[SHUTDOWN_KEY] = true;
