@@ -33,7 +33,13 @@ function errorResponse(status: number, message: string): Response {
 const snapshotFormatSchema = z.enum(SNAPSHOT_FORMATS, { error: () => `snapshot must be one of ${SNAPSHOT_FORMATS.join(", ")}` }).default("full");
 
 /** GET /api/v1/stream: validates the scope, then hands the response stream to the hub until either side ends it. */
-export async function handleStreamRequest(request: Request, hub: StreamHub, options: { maxQueuedBytes?: number } = {}): Promise<Response> {
+export interface StreamRequestOptions {
+  maxQueuedBytes?: number;
+  /** Takes one of the client's stream slots: a function that frees it, or null when the client holds its share. */
+  acquireSlot?: () => (() => void) | null;
+}
+
+export async function handleStreamRequest(request: Request, hub: StreamHub, options: StreamRequestOptions = {}): Promise<Response> {
   const url = new URL(request.url);
   const scope = parseLiveScope(url.searchParams);
   if (!scope.ok) return errorResponse(400, scope.error);
@@ -41,10 +47,25 @@ export async function handleStreamRequest(request: Request, hub: StreamHub, opti
   if (!snapshotFormat.success) return errorResponse(400, snapshotFormat.error.issues[0]?.message ?? "invalid snapshot parameter");
   const lastEventId = readLastEventId(request, url);
   const maxQueuedBytes = options.maxQueuedBytes ?? DEFAULT_MAX_QUEUED_BYTES;
-  const opened = await hub.openScope(scope.value);
-  if (!opened.ok) return errorResponse(opened.status, opened.error);
+  const freeSlot = options.acquireSlot ? options.acquireSlot() : () => {};
+  if (freeSlot === null) {
+    const response = errorResponse(429, "too many open streams from this address; close some screens or tabs");
+    response.headers.set("Retry-After", "30");
+    return response;
+  }
+  let opened: Awaited<ReturnType<StreamHub["openScope"]>>;
+  try {
+    opened = await hub.openScope(scope.value);
+  } catch (error) {
+    freeSlot();
+    throw error;
+  }
+  if (!opened.ok) {
+    freeSlot();
+    return errorResponse(opened.status, opened.error);
+  }
 
-  let release: () => void = () => {};
+  let release: () => void = freeSlot;
   let rejection: { status: number; error: string } | null = null;
   const stream = new ReadableStream<Uint8Array>(
     {
@@ -59,11 +80,13 @@ export async function handleStreamRequest(request: Request, hub: StreamHub, opti
             return true;
           },
           close() {
+            freeSlot();
             if (!isOpen) return;
             isOpen = false;
             controller.close();
           },
           drop() {
+            freeSlot();
             if (!isOpen) return;
             isOpen = false;
             controller.error(new Error("stream client fell behind"));
@@ -71,6 +94,7 @@ export async function handleStreamRequest(request: Request, hub: StreamHub, opti
         };
         const result = hub.subscribe(scope.value, sink, lastEventId, snapshotFormat.data);
         if (!result.ok) {
+          freeSlot();
           rejection = { status: result.status, error: result.error };
           return;
         }
@@ -79,6 +103,7 @@ export async function handleStreamRequest(request: Request, hub: StreamHub, opti
           sink.close();
         };
         release = () => {
+          freeSlot();
           request.signal.removeEventListener("abort", onAbort);
           result.unsubscribe();
           isOpen = false;
