@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { SecurityBanner } from "@/components/account/security-banner";
 import { SiteHeader } from "@/components/shell/site-header";
@@ -18,12 +19,14 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The proxy's per-request nonce: the Content-Security-Policy runs no inline script without it.
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     // The inline script sets the theme class before hydration, so React must not warn about it.
     <html lang="en" suppressHydrationWarning>
       <head>
-        <script>{THEME_INIT_SCRIPT}</script>
+        <script nonce={nonce}>{THEME_INIT_SCRIPT}</script>
       </head>
       <body className="min-h-screen font-sans">
         <SkipLink />

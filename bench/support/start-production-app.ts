@@ -80,6 +80,9 @@ export async function startProductionApp(
       HEALTHDECK_PUBLIC_EVENTS_URL: upstream.currentEventsUrl,
       HEALTHDECK_PUBLIC_RSS_BASE_URL: upstream.rssBaseUrl,
       HEALTHDECK_CATALOG_URL: upstream.catalogUrl,
+      // Every simulated viewer comes from 127.0.0.1: the per-client limits would measure themselves, not the app.
+      HEALTHDECK_RATE_LIMIT_PER_MINUTE: "0",
+      HEALTHDECK_STREAMS_PER_CLIENT: "10000",
       ...options.env,
     },
   });

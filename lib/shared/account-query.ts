@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalInstant } from "@/lib/shared/history-query";
+import { checkQueryRange, optionalInstant } from "@/lib/shared/history-query";
 import { readQueryParam } from "@/lib/shared/read-query-param";
 import { formatZodError, type ParseResult } from "@/lib/shared/status-filter";
 
@@ -41,7 +41,7 @@ export const accountEventsQuerySchema = z
       .optional()
       .transform((raw) => (raw === undefined || raw.trim() === "" ? null : raw.trim())),
   })
-  .refine((query) => query.from === null || query.to === null || query.from <= query.to, "from must not be after to");
+  .superRefine(checkQueryRange);
 
 type QueryInput = URLSearchParams | Record<string, string | string[] | undefined>;
 

@@ -32,6 +32,22 @@ export const optionalInstant = (name: string) =>
       return new Date(ms).toISOString();
     });
 
+/** Longest window a list route serves when both ends are given: a year (and a day, for leap years). */
+export const MAX_QUERY_RANGE_DAYS = 366;
+const DAY_MS = 86_400_000;
+
+/** Both ends given: the window is in order and at most MAX_QUERY_RANGE_DAYS long (zod issues on `to`). */
+export function checkQueryRange(query: { from: string | null; to: string | null }, ctx: z.RefinementCtx): void {
+  if (query.from === null || query.to === null) return;
+  if (query.from > query.to) {
+    ctx.addIssue({ code: "custom", message: "from must not be after to" });
+    return;
+  }
+  if (Date.parse(query.to) - Date.parse(query.from) > MAX_QUERY_RANGE_DAYS * DAY_MS) {
+    ctx.addIssue({ code: "custom", path: ["to"], message: `from and to may be at most ${MAX_QUERY_RANGE_DAYS} days apart; ask for one year at a time` });
+  }
+}
+
 export const historyQuerySchema = z
   .object({
     service: optionalToken(/^[a-z0-9][a-z0-9._-]{0,80}$/, "service must be a service slug such as ec2"),
@@ -39,7 +55,7 @@ export const historyQuerySchema = z
     from: optionalInstant("from"),
     to: optionalInstant("to"),
   })
-  .refine((q) => q.from === null || q.to === null || q.from <= q.to, "from must not be after to");
+  .superRefine(checkQueryRange);
 
 type QueryInput = URLSearchParams | Record<string, string | string[] | undefined>;
 

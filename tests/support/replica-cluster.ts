@@ -120,6 +120,9 @@ export function replicaEnvironment(simulatorUrl: string, databaseUrl: string, ex
     NEXT_TELEMETRY_DISABLED: "1",
     NODE_ENV: "production",
     HEALTHDECK_SIMULATED: "true",
+    // Every client of a test or benchmark comes from 127.0.0.1: the per-client limits are not what is measured here.
+    HEALTHDECK_RATE_LIMIT_PER_MINUTE: "0",
+    HEALTHDECK_STREAMS_PER_CLIENT: "10000",
     HEALTHDECK_DATABASE_URL: databaseUrl,
     HEALTHDECK_DATA_DIR: "reports/unused-sqlite",
     HEALTHDECK_PUBLIC_EVENTS_URL: `${simulatorUrl}/public/currentevents`,

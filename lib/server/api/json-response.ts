@@ -1,5 +1,6 @@
 import "server-only";
 import { matchesIfNoneMatch, type EncodedJson } from "@/lib/server/api/encoded-json";
+import { createLogger, type Logger } from "@/lib/server/logging/create-logger";
 
 const JSON_HEADERS = {
   "Content-Type": "application/json; charset=utf-8",
@@ -37,14 +38,14 @@ export function jsonError(status: number, message: string): Response {
   return jsonBody({ error: message }, status);
 }
 
-/** Maps anything a handler throws to a 500 without leaking internals. */
-export async function withErrorMapping(handler: () => Response | Promise<Response>): Promise<Response> {
+const requestLogger = createLogger();
+
+/** Maps anything a handler throws to a 500 without leaking internals; the cause goes to the (redacting) log. */
+export async function withErrorMapping(handler: () => Response | Promise<Response>, logger: Logger = requestLogger): Promise<Response> {
   try {
     return await handler();
   } catch (error) {
-    process.stderr.write(
-      `${JSON.stringify({ time: new Date().toISOString(), level: "error", message: "request failed", error: error instanceof Error ? error.message : String(error) })}\n`,
-    );
+    logger.error("request failed", { error: error instanceof Error ? error.message : String(error) });
     return jsonError(500, "internal error");
   }
 }

@@ -1,4 +1,5 @@
 import { readCookie, cookieName } from "@/lib/server/auth/auth-cookies";
+import { parseTrustedProxies } from "@/lib/server/edge/client-address";
 import { recordAudit, type AuthContext } from "@/lib/server/auth/auth-context";
 import { isLoopbackAddress, readPeerAddress } from "@/lib/server/auth/peer-address";
 import { ALL_NEEDS, grantsForRole, type Need, type Principal } from "@/lib/server/auth/principal";
@@ -53,7 +54,7 @@ function identifyProxyUser(headers: Headers, context: AuthContext): Identified |
   const { config } = context;
   const peer = readPeerAddress(headers);
   // The identity header means something only when the trusted proxy itself sent the request.
-  if (peer === null || !config.HEALTHDECK_TRUSTED_PROXIES.includes(peer)) return null;
+  if (peer === null || !parseTrustedProxies(config.HEALTHDECK_TRUSTED_PROXIES.join(","))(peer)) return null;
   const user = headers.get(config.HEALTHDECK_PROXY_USER_HEADER)?.trim();
   if (!user) return null;
   const groups = (headers.get(config.HEALTHDECK_PROXY_GROUPS_HEADER) ?? "").split(/[\s,]+/).filter((group) => group.length > 0);

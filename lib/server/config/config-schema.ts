@@ -99,7 +99,8 @@ const accountGroups = z
     return mapping;
   });
 
-const IP_ADDRESS = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-f:]+)$/;
+/** An address, or an IPv4 block such as 10.0.0.0/8 (HEALTHDECK_TRUSTED_PROXIES). */
+const IP_ADDRESS = /^(\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?|[0-9a-f:]+)$/;
 
 export const configSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -197,6 +198,43 @@ export const configSchema = z.object({
   HEALTHDECK_PUBLIC_URL: httpUrl("HEALTHDECK_PUBLIC_URL")
     .transform((url) => url.replace(/\/+$/, ""))
     .optional(),
+  // The edge (docs/deploy.md): Host names served (DNS rebinding), who may frame pages, per-client limits, ingest port.
+  HEALTHDECK_ALLOWED_HOSTS: z
+    .string()
+    .default("")
+    .transform((raw) => raw.split(",").map((part) => part.trim().toLowerCase()).filter((part) => part.length > 0))
+    .pipe(z.array(z.string().regex(/^(?:\*|(?:\*\.)?[a-z0-9.-]{1,253}|\[[0-9a-f:.]{2,45}\])$/, "HEALTHDECK_ALLOWED_HOSTS must be a comma list of host names (without port), *.domain, or *"))),
+  HEALTHDECK_FRAME_ANCESTORS: z
+    .string()
+    .default("'self'")
+    .transform((raw) => raw.split(/[\s,]+/).map((part) => part.trim()).filter((part) => part.length > 0))
+    .pipe(
+      z
+        .array(z.string().regex(/^(?:'none'|'self'|none|self|https?:\/\/(?:\*\.)?[A-Za-z0-9.-]+(?::\d{1,5})?)$/, "HEALTHDECK_FRAME_ANCESTORS must be 'none', 'self' or origins such as https://portal.example.com"))
+        .refine((list) => list.length > 0, "HEALTHDECK_FRAME_ANCESTORS must not be empty"),
+    )
+    .transform((list) => list.map((part) => (part === "none" || part === "self" ? `'${part}'` : part)))
+    .refine((list) => !list.includes("'none'") || list.length === 1, "HEALTHDECK_FRAME_ANCESTORS: 'none' stands alone"),
+  HEALTHDECK_RATE_LIMIT_PER_MINUTE: z.coerce
+    .number({ error: "HEALTHDECK_RATE_LIMIT_PER_MINUTE must be a number of requests" })
+    .int("HEALTHDECK_RATE_LIMIT_PER_MINUTE must be a whole number")
+    .min(0, "HEALTHDECK_RATE_LIMIT_PER_MINUTE must be at least 0 (0 turns the limit off)")
+    .max(1_000_000, "HEALTHDECK_RATE_LIMIT_PER_MINUTE must be at most 1000000")
+    .default(600),
+  HEALTHDECK_STREAMS_PER_CLIENT: z.coerce
+    .number({ error: "HEALTHDECK_STREAMS_PER_CLIENT must be a number of streams" })
+    .int("HEALTHDECK_STREAMS_PER_CLIENT must be a whole number")
+    .min(1, "HEALTHDECK_STREAMS_PER_CLIENT must be at least 1")
+    .max(10_000, "HEALTHDECK_STREAMS_PER_CLIENT must be at most 10000")
+    .default(32),
+  // Set: POST /api/v1/ingest/eventbridge is served on this port only (the main port answers 404 for it).
+  HEALTHDECK_INGEST_PORT: z.coerce
+    .number({ error: "HEALTHDECK_INGEST_PORT must be a port number" })
+    .int("HEALTHDECK_INGEST_PORT must be a port number")
+    .min(1, "HEALTHDECK_INGEST_PORT must be from 1 to 65535")
+    .max(65535, "HEALTHDECK_INGEST_PORT must be from 1 to 65535")
+    .optional(),
+  HEALTHDECK_INGEST_HOST: z.string().regex(/^[A-Za-z0-9.:-]{1,253}$/, "HEALTHDECK_INGEST_HOST must be an address such as 0.0.0.0 or ::").default("0.0.0.0"),
   HEALTHDECK_SIMULATED: z
     .enum(["true", "false", "1", "0", ""])
     .default("false")

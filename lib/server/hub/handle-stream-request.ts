@@ -43,6 +43,8 @@ export interface StreamRequestOptions {
   /** Asked every `recheckMs` while the stream is open: false (a revoked token, an expired session) ends it. */
   isStillAllowed?: () => Promise<boolean>;
   recheckMs?: number;
+  /** Takes one of the client's stream slots: a function that frees it, or null when the client holds its share. */
+  acquireSlot?: () => (() => void) | null;
 }
 
 export async function handleStreamRequest(request: Request, hub: StreamHub, options: StreamRequestOptions = {}): Promise<Response> {
@@ -54,10 +56,25 @@ export async function handleStreamRequest(request: Request, hub: StreamHub, opti
   if (!snapshotFormat.success) return errorResponse(400, snapshotFormat.error.issues[0]?.message ?? "invalid snapshot parameter");
   const lastEventId = readLastEventId(request, url);
   const maxQueuedBytes = options.maxQueuedBytes ?? DEFAULT_MAX_QUEUED_BYTES;
-  const opened = await hub.openScope(scope.value);
-  if (!opened.ok) return errorResponse(opened.status, opened.error);
+  const freeSlot = options.acquireSlot ? options.acquireSlot() : () => {};
+  if (freeSlot === null) {
+    const response = errorResponse(429, "too many open streams from this address; close some screens or tabs");
+    response.headers.set("Retry-After", "30");
+    return response;
+  }
+  let opened: Awaited<ReturnType<StreamHub["openScope"]>>;
+  try {
+    opened = await hub.openScope(scope.value);
+  } catch (error) {
+    freeSlot();
+    throw error;
+  }
+  if (!opened.ok) {
+    freeSlot();
+    return errorResponse(opened.status, opened.error);
+  }
 
-  let release: () => void = () => {};
+  let release: () => void = freeSlot;
   let rejection: { status: number; error: string } | null = null;
   const stream = new ReadableStream<Uint8Array>(
     {
@@ -72,11 +89,13 @@ export async function handleStreamRequest(request: Request, hub: StreamHub, opti
             return true;
           },
           close() {
+            freeSlot();
             if (!isOpen) return;
             isOpen = false;
             controller.close();
           },
           drop() {
+            freeSlot();
             if (!isOpen) return;
             isOpen = false;
             controller.error(new Error("stream client fell behind"));
@@ -84,6 +103,7 @@ export async function handleStreamRequest(request: Request, hub: StreamHub, opti
         };
         const result = hub.subscribe(scope.value, sink, lastEventId, snapshotFormat.data);
         if (!result.ok) {
+          freeSlot();
           rejection = { status: result.status, error: result.error };
           return;
         }
@@ -95,6 +115,7 @@ export async function handleStreamRequest(request: Request, hub: StreamHub, opti
         };
         release = () => {
           if (recheckTimer !== null) clearInterval(recheckTimer);
+          freeSlot();
           request.signal.removeEventListener("abort", onAbort);
           result.unsubscribe();
           isOpen = false;

@@ -58,12 +58,16 @@ export async function handleIngestRequest(request: Request, deps: IngestRequestD
     return jsonError(400, payload.error);
   }
 
-  const summary = await ingestEventBridgeEvents(store, payload.events, nowMs);
+  const summary = await ingestEventBridgeEvents(store, payload.events, nowMs, payload.indexes);
   logger.info("eventbridge events ingested", {
-    received: payload.events.length,
+    received: payload.events.length + payload.rejected.length,
     accepted: summary.accepted,
     duplicates: summary.duplicates,
     accounts: [...new Set(payload.events.map((event) => event.record.accountId))],
   });
-  return jsonBody(summary);
+  if (payload.rejected.length > 0) {
+    logger.warn("eventbridge events rejected, the others stored", { rejected: payload.rejected.map((item) => ({ index: item.index, error: item.error.slice(0, 500) })) });
+  }
+  if (payload.warnings.length > 0) logger.warn("eventbridge events stored with oddities", { warnings: payload.warnings });
+  return jsonBody({ ...summary, rejected: payload.rejected, warnings: payload.warnings });
 }

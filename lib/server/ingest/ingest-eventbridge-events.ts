@@ -40,13 +40,23 @@ export interface IngestSummary {
  * (affected account, event ARN, communication id with page), pages reassembled, backup copies merged.
  * The caller answers 2xx only after this returns, i.e. after the commit.
  */
-export async function ingestEventBridgeEvents(store: HealthdeckStore, events: readonly NormalizedHealthEvent[], nowMs: number): Promise<IngestSummary> {
+export async function ingestEventBridgeEvents(
+  store: HealthdeckStore,
+  events: readonly NormalizedHealthEvent[],
+  nowMs: number,
+  /** each event's position in the request, when some of it was rejected */
+  indexes?: readonly number[],
+): Promise<IngestSummary> {
   // Not fenced: every replica takes pushes; the receipt's primary key makes a delivery count once across them.
-  const results = await store.write(async (tx) => {
-    const outcomes: IngestEventResult[] = [];
-    for (const [index, event] of events.entries()) outcomes.push(await ingestOne(tx, event, index, nowMs));
-    return outcomes;
-  });
+  // Durable: EventBridge forgets an event once it has its 2xx, so the commit must reach the disk first.
+  const results = await store.write(
+    async (tx) => {
+      const outcomes: IngestEventResult[] = [];
+      for (const [position, event] of events.entries()) outcomes.push(await ingestOne(tx, event, indexes?.[position] ?? position, nowMs));
+      return outcomes;
+    },
+    { durable: true },
+  );
   const accepted = results.filter((result) => result.outcome === "stored").length;
   return { accepted, duplicates: results.length - accepted, results };
 }

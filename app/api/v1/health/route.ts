@@ -3,6 +3,8 @@ import { authorize } from "@/lib/server/auth/authorize";
 import { createLogger } from "@/lib/server/logging/create-logger";
 import { getProcessHealth } from "@/lib/server/services/get-process-health";
 
+const healthLogger = createLogger();
+
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
@@ -15,8 +17,9 @@ export async function GET(request: Request): Promise<Response> {
   try {
     health = await getProcessHealth();
   } catch (error) {
-    createLogger().error("health check failed", { error: error instanceof Error ? error.message : String(error) });
-    return jsonError(503, "unhealthy");
+    // The cause may quote the database URL or a path: it goes to the log, not to whoever asks.
+    healthLogger.error("health check failed", { error: error instanceof Error ? error.message : String(error) });
+    return jsonError(503, "unhealthy: the database does not answer");
   }
   const auth = await authorize(request, { need: "admin" });
   if (!auth.ok) return jsonBody({ status: health.status, role: health.role });

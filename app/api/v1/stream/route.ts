@@ -2,6 +2,8 @@ import { withErrorMapping } from "@/lib/server/api/json-response";
 import { getAuthContext, withAuthorization } from "@/lib/server/auth/authorize";
 import { authorizeHeaders } from "@/lib/server/auth/identify-principal";
 import { narrowAccounts, NO_ACCOUNT } from "@/lib/server/auth/scope-account-data";
+import { readClientView } from "@/lib/server/edge/client-address";
+import { getEdgeSettings } from "@/lib/server/edge/edge-settings";
 import { getStreamHub } from "@/lib/server/hub/get-stream-hub";
 import { handleStreamRequest } from "@/lib/server/hub/handle-stream-request";
 
@@ -15,7 +17,10 @@ export function GET(request: Request): Promise<Response> {
       const readsAccounts = principal.grants.has("read-account");
       // Tokens can be revoked and sessions expire while a wall stays open: re-check them, and end the stream when they fail.
       const canLapse = principal.kind === "display" || principal.kind === "api-token" || principal.kind === "user";
+      const edge = getEdgeSettings();
+      const client = readClientView(request.headers, edge.isTrustedProxy).address;
       return handleStreamRequest(request, getStreamHub(), {
+        acquireSlot: () => edge.streamSlots.acquire(client),
         restrictScope: (scope) => ({ ...scope, accounts: readsAccounts ? narrowAccounts(principal, scope.accounts) : [NO_ACCOUNT] }),
         isStillAllowed: canLapse
           ? async () => {

@@ -143,23 +143,43 @@ describe("parseEventBridgePayload leniency", () => {
   });
 });
 
+describe("parseEventBridgePayload repairs", () => {
+  it("pads an account that lost its leading zeros, ignores a non-account affectedAccount, and says so without quoting it", () => {
+    const sample: Record<string, unknown> = { ...readSample("credentialsExposed2016"), account: 1234567890 };
+    sample.detail = { ...readSample("credentialsExposed2016").detail, affectedAccount: "AKIAIOSFODNN7EXAMPLE" };
+    const result = parseEventBridgePayload(sample, NOW);
+    expect(result).toMatchObject({ ok: true, warnings: [{ index: 0 }, { index: 0 }] });
+    expect(expectEvents(result)[0]?.record.accountId).toBe("001234567890");
+    expect(JSON.stringify(result)).not.toContain("AKIAIOSFODNN7EXAMPLE");
+  });
+
+  it("files an event without any usable account under 000000000000, or under a valid affectedAccount", () => {
+    const sample = readSample("credentialsExposed2016");
+    sample.account = "not-an-account";
+    expect(expectEvents(parseEventBridgePayload(sample, NOW))[0]?.record.accountId).toBe("000000000000");
+    const withoutAccount: Record<string, unknown> = { ...sample, detail: { ...sample.detail, affectedAccount: "210987654321" } };
+    delete withoutAccount.account;
+    expect(expectEvents(parseEventBridgePayload(withoutAccount, NOW))[0]?.record.accountId).toBe("210987654321");
+  });
+});
+
 describe("parseEventBridgePayload errors", () => {
   it("names the path and the problem, and the index inside an array", () => {
     const broken = readSample("publicIssue");
     broken.detail = { ...broken.detail, eventArn: undefined, page: "two", startTime: "soon" };
-    const error = expectError(parseEventBridgePayload([readSample("instanceRetirement"), broken], NOW));
+    const error = expectError(parseEventBridgePayload([broken, broken], NOW));
     expect(error).toContain("invalid events, nothing stored: ");
     expect(error).toContain("events[1].detail.eventArn: missing; expected an event ARN");
     expect(error).toContain('events[1].detail.page: must be a whole number from 1 to 100000, got "two"');
     expect(error).toContain('events[1].detail.startTime: not a date: "soon"');
-    expect(error).not.toContain("events[0]");
+    expect(error).toContain("events[0].detail.eventArn");
+    const partly = parseEventBridgePayload([readSample("instanceRetirement"), broken], NOW);
+    expect(partly).toMatchObject({ ok: true, indexes: [0], rejected: [{ index: 1, error: expect.stringContaining("events[1].detail.eventArn") }] });
   });
 
   it("rejects events from another source, a bad account and entities without a value", () => {
     const other = { ...readSample("publicIssue"), source: "aws.ec2", account: "12345" };
-    expect(expectError(parseEventBridgePayload(other, NOW))).toBe(
-      'invalid event, nothing stored: source: must be "aws.health" (match the rule on source aws.health); account: must be a 12-digit AWS account id',
-    );
+    expect(expectError(parseEventBridgePayload(other, NOW))).toBe('invalid event, nothing stored: source: must be "aws.health" (match the rule on source aws.health)');
     const sample = readSample("instanceRetirement");
     sample.detail = { ...sample.detail, affectedEntities: [{ status: "PENDING" }] };
     expect(expectError(parseEventBridgePayload(sample, NOW))).toContain("detail.affectedEntities[0].entityValue: missing; expected a non-empty string");

@@ -76,6 +76,17 @@ describe("convertDescriptionToText", () => {
     expect(convertDescriptionToText("\n\n  first  \n\n\n\nsecond \n")).toBe("first\n\nsecond");
     expect(convertDescriptionToText("")).toBe("");
   });
+
+  it("stays linear on hostile whitespace: 200,000 spaces before a letter in well under a second", () => {
+    convertDescriptionToText(`a${" ".repeat(1000)}b`);
+    for (const hostile of [`a${" ".repeat(200_000)}b`, `<p${" \t".repeat(100_000)}<p`, `${" ".repeat(200_000)}\nx`]) {
+      const started = performance.now();
+      const text = convertDescriptionToText(hostile);
+      expect(performance.now() - started).toBeLessThan(250);
+      expect(text.length).toBeGreaterThan(0);
+    }
+    expect(convertDescriptionToText(`end  \t \nnext\t`)).toBe("end\nnext");
+  });
 });
 
 describe("decodeHtmlEntities", () => {

@@ -20,7 +20,8 @@ const optionalText = z.string().optional().catch(undefined);
 export const serviceKeySchema = z.string().trim().toLowerCase().min(1);
 
 export const rawEventSchema = z.object({
-  arn: z.string().trim().min(1),
+  // The 2023 shape had no `arn`; such an event is kept under an identity from its service key and start time.
+  arn: z.string().trim().min(1).optional().catch(undefined),
   service: serviceKeySchema,
   date: epochValueSchema,
   service_name: optionalText,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extractArnRegion, parseCurrentEvents } from "@/lib/server/sources/public-status/parse-current-events";
+import { deriveArnEventId, deriveRssEventId } from "@/lib/server/sources/public-status/derive-public-event-id";
 import { PublicStatusParseError } from "@/lib/server/sources/public-status/public-status-parse-error";
 import { readFixtureBytes } from "@/tests/support/read-public-status-fixture";
 
@@ -124,11 +125,22 @@ describe("parseCurrentEvents on synthetic payloads", () => {
   });
 
   it("skips and reports a malformed event without dropping the others", () => {
-    const { events, skipped } = parseCurrentEvents(utf8([event(), { service: "s3-us-east-1", date: "1" }, "junk", event({ service: "sqs-us-east-1" })]));
+    const { events, skipped } = parseCurrentEvents(utf8([event(), { service: "s3-us-east-1" }, "junk", event({ service: "sqs-us-east-1" })]));
     expect(events.map((item) => item.key)).toEqual(["ec2-us-east-1", "sqs-us-east-1"]);
     expect(skipped).toHaveLength(2);
-    expect(skipped[0]).toMatchObject({ index: 1, path: "", reason: expect.stringContaining("arn") });
+    expect(skipped[0]).toMatchObject({ index: 1, path: "", reason: expect.stringContaining("date") });
     expect(skipped[1]).toMatchObject({ index: 2, path: "" });
+  });
+
+  it("keeps an event without an arn (the 2023 shape) under its service key and start time, the id RSS gives it", () => {
+    const withoutArn = event({ service: "s3-eu-west-1", date: "1690000000" });
+    delete withoutArn.arn;
+    const { events, skipped } = parseCurrentEvents(utf8([withoutArn, event()]));
+    expect(skipped).toEqual([]);
+    expect(events).toHaveLength(2);
+    expect(events[0]).toMatchObject({ key: "s3-eu-west-1", region: "eu-west-1", startedAt: 1690000000, status: "degraded" });
+    expect(deriveArnEventId(events[0]?.arn ?? "")).toBe(deriveRssEventId("s3-eu-west-1", 1690000000));
+    expect(events[1]?.arn).toMatch(/^arn:aws:health:us-east-1::event/);
   });
 
   it("skips a malformed event_log entry but keeps the event and its other updates", () => {

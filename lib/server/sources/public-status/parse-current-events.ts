@@ -116,14 +116,27 @@ function parseEndTime(raw: RawEvent, index: number, skipped: CurrentEventsSkip[]
   return null;
 }
 
+const KEY_REGION = /-([a-z]{2}(?:-[a-z]+)+-\d+)$/;
+
+/**
+ * The event's ARN, or for an entry without one (the 2023 shape) a stand-in whose last segment is `{key}_{start}`:
+ * its event id then equals the id RSS gives the same event, so the two feeds still make one event.
+ */
+export function readEventIdentity(raw: RawEvent): { arn: string; region: string | null } {
+  if (raw.arn !== undefined) return { arn: raw.arn, region: extractArnRegion(raw.arn) };
+  const startedAt = toSeconds(raw.date);
+  return { arn: `healthdeck:currentevents/${raw.service}_${startedAt}`, region: KEY_REGION.exec(raw.service)?.[1] ?? null };
+}
+
 function mapEvent(raw: RawEvent, index: number, skipped: CurrentEventsSkip[]): CurrentEventRecord {
   const rawSummary = raw.summary ?? "";
+  const identity = readEventIdentity(raw);
   const endedAt = parseEndTime(raw, index, skipped);
   const resolved = endedAt !== null || mapJsonLevel(raw.status) === "operational" || RESOLVED_SUMMARY.test(rawSummary);
   return {
-    arn: raw.arn,
+    arn: identity.arn,
     key: raw.service,
-    region: extractArnRegion(raw.arn),
+    region: identity.region,
     serviceName: raw.service_name?.trim() || raw.service,
     status: resolved ? "operational" : mapJsonLevel(raw.status),
     resolved,

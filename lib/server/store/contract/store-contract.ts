@@ -175,6 +175,11 @@ export interface TransactionOptions {
    * so a replica that lost the lock never writes over its successor.
    */
   fenced?: boolean;
+  /**
+   * The commit must survive a power cut before the promise resolves (ingest answers 2xx only then): SQLite syncs the
+   * WAL for it (`synchronous=FULL`); a PostgreSQL commit is durable already (synchronous_commit is forced on for it).
+   */
+  durable?: boolean;
 }
 
 export class FencedWriteError extends Error {

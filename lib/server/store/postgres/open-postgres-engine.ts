@@ -70,7 +70,7 @@ export async function openPostgresEngine(options: PostgresEngineOptions): Promis
   };
   const readLatestId = async () => (await pool.query<{ last_id: number }>("SELECT last_id FROM journal_head")).rows[0]?.last_id ?? 0;
 
-  async function transaction<T>(work: (tx: StoreRepos) => Promise<T>, transactionOptions: { fenced?: boolean } = {}): Promise<T> {
+  async function transaction<T>(work: (tx: StoreRepos) => Promise<T>, transactionOptions: { fenced?: boolean; durable?: boolean } = {}): Promise<T> {
     const client = await pool.connect();
     let isBroken = false;
     let result: T;
@@ -78,6 +78,8 @@ export async function openPostgresEngine(options: PostgresEngineOptions): Promis
     try {
       await client.query("BEGIN");
       try {
+        // A server configured with synchronous_commit=off would answer COMMIT before the WAL is on disk.
+        if (transactionOptions.durable) await client.query("SET LOCAL synchronous_commit = on");
         if (transactionOptions.fenced) {
           if (options.fence) await options.fence(client);
           else if (coordinator.role === "follower") throw new FencedWriteError();

@@ -1,6 +1,6 @@
 import path from "node:path";
 import Database from "better-sqlite3";
-import type { Coordinator, StoreEngine, StoreRepos } from "@/lib/server/store/contract/store-contract";
+import type { Coordinator, StoreEngine, StoreRepos, TransactionOptions } from "@/lib/server/store/contract/store-contract";
 import { createAccountEventsRepo } from "@/lib/server/store/sqlite/account-events-repo";
 import { createAccountSyncStateRepo } from "@/lib/server/store/sqlite/account-sync-state-repo";
 import { createCatalogRepo } from "@/lib/server/store/sqlite/catalog-repo";
@@ -56,8 +56,11 @@ export function openSqliteEngine(dataDir: string | ":memory:"): StoreEngine {
   let queue: Promise<unknown> = Promise.resolve();
   let isClosed = false;
 
-  async function runTransaction<T>(work: (tx: StoreRepos) => Promise<T>): Promise<T> {
+  async function runTransaction<T>(work: (tx: StoreRepos) => Promise<T>, options: TransactionOptions): Promise<T> {
     if (isClosed) throw new Error("the store is closed");
+    // WAL with synchronous=NORMAL survives a crash of the process but may lose the last commits to a power cut;
+    // FULL syncs the WAL at this commit. The queue runs one transaction at a time, so the setting is this one's.
+    if (options.durable) writer.pragma("synchronous = FULL");
     writer.exec("BEGIN IMMEDIATE");
     let result: T;
     try {
@@ -66,6 +69,8 @@ export function openSqliteEngine(dataDir: string | ":memory:"): StoreEngine {
     } catch (error) {
       if (writer.inTransaction) writer.exec("ROLLBACK");
       throw error;
+    } finally {
+      if (options.durable) writer.pragma("synchronous = NORMAL");
     }
     const latest = await writeRepos.journal.latestId();
     for (const listener of listeners) listener(latest);
@@ -76,8 +81,8 @@ export function openSqliteEngine(dataDir: string | ":memory:"): StoreEngine {
     kind: "sqlite",
     repos: readRepos,
     coordinator: SINGLE,
-    transaction<T>(work: (tx: StoreRepos) => Promise<T>): Promise<T> {
-      const run = queue.then(() => runTransaction(work));
+    transaction<T>(work: (tx: StoreRepos) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+      const run = queue.then(() => runTransaction(work, options));
       queue = run.catch(() => undefined);
       return run;
     },

@@ -1,0 +1,5 @@
+import { z } from "zod";
+
+// Runs before the app's code in the browser. zod otherwise probes `new Function("")` once to decide whether it may
+// compile parsers, and the Content-Security-Policy (no 'unsafe-eval') reports that probe as a violation.
+z.config({ jitless: true });
