@@ -15,7 +15,7 @@ export interface DeliveriesQuery {
   status: (typeof DELIVERY_STATUS_VALUES)[number] | null;
 }
 
-const deliveriesQuerySchema = z.object({
+export const deliveriesQuerySchema = z.object({
   after: wholeNumberParam("after", 0, Number.MAX_SAFE_INTEGER),
   limit: wholeNumberParam("limit", DELIVERIES_DEFAULT_LIMIT, DELIVERIES_MAX_LIMIT).pipe(z.number().min(1, "limit must be at least 1")),
   channel: z
