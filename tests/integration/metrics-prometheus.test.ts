@@ -1,9 +1,16 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accountEvent } from "@/lib/server/store/store-contract-fixtures";
 import type { TestServer } from "@/tests/support/listen-test-server";
 import { listenFetchHandler } from "@/tests/support/listen-fetch-handler";
 import { startPublicStack, type PublicStack } from "@/tests/support/start-public-stack";
 import { checkMetricsWithPromtool, startPrometheus } from "@/tests/support/start-prometheus";
+import { getMetricsText } from "@/lib/server/outputs/metrics/get-metrics-text";
+import { startMetricsServer } from "@/lib/server/outputs/metrics/start-metrics-server";
+import { silentLogger } from "@/lib/server/logging/create-logger";
 import { INCIDENT_SCENARIO } from "@/tests/integration/public-scenario";
 
 // The route reads the process-wide runtime (get-runtime.ts): this stack's runtime is it.
@@ -97,5 +104,44 @@ describe("GET /metrics", () => {
     } finally {
       await prometheus.stop();
     }
+  });
+
+  it("serves the same metrics on a port of its own, judging loopback by the peer's socket", async () => {
+    const metricsServer = await startMetricsServer({ host: "127.0.0.1", port: 0, token: TOKEN, render: getMetricsText, logger: silentLogger });
+    try {
+      const address = metricsServer.address();
+      const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+      const open = await fetch(`${url}/metrics`);
+      expect(open.status).toBe(200);
+      expect(checkMetricsWithPromtool(await open.text()).status).toBe(0);
+      expect((await fetch(`${url}/metrics`, { headers: { authorization: "Bearer wrong-token" } })).status).toBe(401);
+      expect((await fetch(`${url}/api/v1/status`)).status).toBe(404);
+    } finally {
+      await new Promise((resolve) => metricsServer.close(resolve));
+    }
+  });
+
+  it("docs/metrics.md lists every family, its alert rules pass promtool, and the Grafana dashboard uses only these metrics", async () => {
+    const text = (await scrape()).text;
+    const families = new Set([...text.matchAll(/^# TYPE (\S+) /gm)].map((match) => match[1] ?? ""));
+    const docs = readFileSync(path.join(process.cwd(), "docs/metrics.md"), "utf8");
+    const documented = new Set([...docs.matchAll(/^\| `(healthdeck_[a-z_]+)` \|/gm)].map((match) => match[1] ?? ""));
+    expect([...documented].sort()).toEqual([...families].sort());
+    const rules = /```yaml\n(groups:[\s\S]*?)```/.exec(docs)?.[1] ?? "";
+    const dir = mkdtempSync(path.join(tmpdir(), "healthdeck-rules-"));
+    try {
+      writeFileSync(path.join(dir, "rules.yml"), rules);
+      const checked = spawnSync("/usr/bin/promtool", ["check", "rules", path.join(dir, "rules.yml")], { encoding: "utf8" });
+      expect(checked.stdout).toContain("SUCCESS");
+      expect(checked.status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const known = new Set([...families].flatMap((family) => [family, `${family}_bucket`, `${family}_sum`, `${family}_count`]));
+    const dashboard = readFileSync(path.join(process.cwd(), "docs/grafana/healthdeck.json"), "utf8");
+    const used = [...dashboard.matchAll(/healthdeck_[a-z_]+/g)].map((match) => match[0]);
+    expect(used.length).toBeGreaterThan(10);
+    expect(used.filter((name) => !known.has(name))).toEqual([]);
+    for (const rule of [...rules.matchAll(/healthdeck_[a-z_]+/g)].map((match) => match[0])) expect(known.has(rule), rule).toBe(true);
   });
 });

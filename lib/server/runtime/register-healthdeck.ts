@@ -1,6 +1,7 @@
 import { ConfigError } from "@/lib/server/config/load-config";
 import { startHealthdeck } from "@/lib/server/runtime/get-runtime";
 import { closeStreamHub } from "@/lib/server/hub/get-stream-hub";
+import { startMetricsPort } from "@/lib/server/outputs/metrics/get-metrics-text";
 
 const SHUTDOWN_KEY = Symbol.for("healthdeck.shutdown-hooked");
 type ShutdownHolder = { [SHUTDOWN_KEY]?: boolean };
@@ -18,6 +19,7 @@ export function registerHealthdeck(): void {
     }
     throw error;
   }
+  void startMetricsPort(runtime);
   const holder = globalThis as ShutdownHolder;
   if (holder[SHUTDOWN_KEY]) return;
   holder[SHUTDOWN_KEY] = true;
