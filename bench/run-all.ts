@@ -14,6 +14,7 @@ import { pollCycleBenchmark } from "@/bench/poll-cycle";
 import { statusApiBenchmark } from "@/bench/status-api";
 import { viewersBenchmark } from "@/bench/viewers";
 import { journalReadBenchmark } from "@/bench/journal-read";
+import { metricsBenchmark } from "@/bench/metrics";
 import { replicasBenchmark } from "@/bench/replicas";
 import { storeCostBenchmark } from "@/bench/store-cost";
 
@@ -21,7 +22,7 @@ import { storeCostBenchmark } from "@/bench/store-cost";
  * `npm run bench` runs every benchmark in order; `npm run bench -- <name> [<name>…]` runs some.
  * Benchmarks print figures and goals; a missed goal never fails the run, only a benchmark that could not measure.
  */
-const BENCHMARKS: readonly Benchmark[] = [pollCycleBenchmark, statusApiBenchmark, viewersBenchmark, fanOutBenchmark, firstLoadJsBenchmark, lighthouseBenchmark, nocChangeToScreenBenchmark, nocEnduranceBenchmark, nocLighthouseBenchmark, accountSyncBenchmark, entityTableBenchmark, ingestBenchmark, replicasBenchmark, storeCostBenchmark, journalReadBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [pollCycleBenchmark, statusApiBenchmark, viewersBenchmark, fanOutBenchmark, firstLoadJsBenchmark, lighthouseBenchmark, nocChangeToScreenBenchmark, nocEnduranceBenchmark, nocLighthouseBenchmark, accountSyncBenchmark, entityTableBenchmark, ingestBenchmark, replicasBenchmark, storeCostBenchmark, journalReadBenchmark, metricsBenchmark];
 
 function selectBenchmarks(names: string[]): Benchmark[] {
   if (names.length === 0) return [...BENCHMARKS];
