@@ -2,7 +2,7 @@ import { z } from "zod";
 import { accountEventResponseSchema, accountEventsResponseSchema, entitiesResponseSchema } from "@/lib/shared/account-health-contract";
 import { accountEventsQuerySchema, entitiesQuerySchema } from "@/lib/shared/account-query";
 import { changesQuerySchema, changesResponseSchema } from "@/lib/shared/changes-contract";
-import { entityColumnsResponseSchema } from "@/lib/shared/entity-columns-contract";
+import { entityColumnsResponseSchema } from "@/lib/shared/entity-columns-schema";
 import { historyQuerySchema } from "@/lib/shared/history-query";
 import { ingestSummarySchema } from "@/lib/shared/ingest-contract";
 import { jsonFeedSchema } from "@/lib/shared/json-feed-contract";
