@@ -15,6 +15,7 @@ import { pollCycleBenchmark } from "@/bench/poll-cycle";
 import { statusApiBenchmark } from "@/bench/status-api";
 import { viewersBenchmark } from "@/bench/viewers";
 import { journalReadBenchmark } from "@/bench/journal-read";
+import { metricsBenchmark } from "@/bench/metrics";
 import { replicasBenchmark } from "@/bench/replicas";
 import { storeCostBenchmark } from "@/bench/store-cost";
 import { notifyLatencyBenchmark } from "@/bench/notify-latency";
@@ -26,7 +27,7 @@ import { authCostBenchmark } from "@/bench/auth-cost";
  * `npm run bench` runs every benchmark in order; `npm run bench -- <name> [<name>…]` runs some.
  * Benchmarks print figures and goals; a missed goal never fails the run, only a benchmark that could not measure.
  */
-const BENCHMARKS: readonly Benchmark[] = [pollCycleBenchmark, statusApiBenchmark, viewersBenchmark, fanOutBenchmark, firstLoadJsBenchmark, lighthouseBenchmark, nocChangeToScreenBenchmark, nocEnduranceBenchmark, nocLighthouseBenchmark, accountSyncBenchmark, entityTableBenchmark, ingestBenchmark, replicasBenchmark, storeCostBenchmark, journalReadBenchmark, notifyLatencyBenchmark, notifyVsAhaBenchmark, notifyChannelsBenchmark, notifyStormBenchmark, authCostBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [pollCycleBenchmark, statusApiBenchmark, viewersBenchmark, fanOutBenchmark, firstLoadJsBenchmark, lighthouseBenchmark, nocChangeToScreenBenchmark, nocEnduranceBenchmark, nocLighthouseBenchmark, accountSyncBenchmark, entityTableBenchmark, ingestBenchmark, replicasBenchmark, storeCostBenchmark, journalReadBenchmark, notifyLatencyBenchmark, notifyVsAhaBenchmark, notifyChannelsBenchmark, notifyStormBenchmark, authCostBenchmark, metricsBenchmark];
 
 function selectBenchmarks(names: string[]): Benchmark[] {
   if (names.length === 0) return [...BENCHMARKS];

@@ -8,6 +8,8 @@ has_initdb() { command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 has_initdb || missing+=(postgresql)
+# Prometheus (gives promtool): the metrics tests lint the exposition and scrape it with a real server.
+command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
     echo "missing system packages: ${missing[*]} (on Debian: sudo apt-get install -y ${missing[*]})" >&2
@@ -23,3 +25,4 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 chromium --version 2>/dev/null | grep -v "unexpected operator" || true
 ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null || command -v initdb
+command -v promtool

@@ -17,7 +17,7 @@ export interface ChangesQuery {
   categories: string[];
 }
 
-const changesQuerySchema = z.object({
+export const changesQuerySchema = z.object({
   after: wholeNumberParam("after", 0, Number.MAX_SAFE_INTEGER),
   limit: wholeNumberParam("limit", CHANGES_DEFAULT_LIMIT, CHANGES_MAX_LIMIT).pipe(z.number().min(1, "limit must be at least 1")),
   region: liveScopeQuerySchema.shape.region,

@@ -18,7 +18,7 @@ export interface DeliveriesQuery {
   kind: (typeof DELIVERY_KIND_VALUES)[number] | null;
 }
 
-const deliveriesQuerySchema = z.object({
+export const deliveriesQuerySchema = z.object({
   after: wholeNumberParam("after", 0, Number.MAX_SAFE_INTEGER),
   limit: wholeNumberParam("limit", DELIVERIES_DEFAULT_LIMIT, DELIVERIES_MAX_LIMIT).pipe(z.number().min(1, "limit must be at least 1")),
   channel: z

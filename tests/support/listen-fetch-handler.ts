@@ -3,13 +3,20 @@ import { readListeningPort, type TestServer } from "@/tests/support/listen-test-
 
 type FetchHandler = (request: Request) => Response | Promise<Response>;
 
-function toRequest(req: IncomingMessage, signal: AbortSignal): Request {
+async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  if (req.method === "GET" || req.method === "HEAD") return undefined;
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function toRequest(req: IncomingMessage, signal: AbortSignal, body: Buffer | undefined): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;
     for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
   }
-  return new Request(`http://${req.headers.host ?? "127.0.0.1"}${req.url ?? "/"}`, { method: req.method, headers, signal });
+  return new Request(`http://${req.headers.host ?? "127.0.0.1"}${req.url ?? "/"}`, { method: req.method, headers, signal, body: body === undefined ? undefined : new Uint8Array(body) });
 }
 
 /** Writes a web Response to a node response the way Next does: waits for `drain`, so backpressure reaches the body stream. */
@@ -51,8 +58,8 @@ export async function listenFetchHandler(handler: FetchHandler): Promise<TestSer
   const server = createServer((req, res) => {
     const abort = new AbortController();
     res.once("close", () => abort.abort());
-    Promise.resolve()
-      .then(() => handler(toRequest(req, abort.signal)))
+    readBody(req)
+      .then((body) => handler(toRequest(req, abort.signal, body)))
       .then((response) => writeResponse(response, res))
       .catch(() => {
         if (!res.headersSent) res.writeHead(500);

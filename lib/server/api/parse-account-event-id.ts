@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-const accountEventIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+export const accountEventIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 
 /** Event ids are base64url digests; anything else is a client error, not a lookup. */
 export function parseAccountEventId(raw: string): string | null {

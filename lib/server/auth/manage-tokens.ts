@@ -5,7 +5,7 @@ import { recordAudit, type AuthContext } from "@/lib/server/auth/auth-context";
 import { generateTokenSecret, hashTokenSecret } from "@/lib/server/auth/token-secrets";
 import type { AuthTokenKind, AuthTokenRecord } from "@/lib/server/store/contract/auth-contract";
 
-export const API_TOKEN_SCOPES = ["read-status", "read-account", "ingest", "feeds", "admin"] as const;
+export const API_TOKEN_SCOPES = ["read-status", "read-account", "ingest", "feeds", "metrics", "admin"] as const;
 const DISPLAY_SCOPES = ["read-status", "read-account"];
 
 const name = z.string().trim().min(1, "give the token a name").max(100, "a name is at most 100 characters");

@@ -21,10 +21,10 @@ export interface Principal {
   session?: { signedInAt: number; seenAt: number; sub: string; groups: readonly string[] };
 }
 
-/** What a route needs. read-status: the public board; read-account: account data; the others as named. */
-export type Need = "read-status" | "read-account" | "ingest" | "feeds" | "admin";
+/** What a route needs. read-status: the public board; read-account: account data; metrics: /metrics; the others as named. */
+export type Need = "read-status" | "read-account" | "ingest" | "feeds" | "metrics" | "admin";
 
-export const ALL_NEEDS: readonly Need[] = ["read-status", "read-account", "ingest", "feeds", "admin"];
+export const ALL_NEEDS: readonly Need[] = ["read-status", "read-account", "ingest", "feeds", "metrics", "admin"];
 
 export function grantsForRole(role: Role): ReadonlySet<Need> {
   return new Set<Need>(role === "admin" ? ALL_NEEDS : ["read-status", "read-account", "feeds"]);

@@ -235,6 +235,21 @@ export const configSchema = z.object({
     .max(65535, "HEALTHDECK_INGEST_PORT must be from 1 to 65535")
     .optional(),
   HEALTHDECK_INGEST_HOST: z.string().regex(/^[A-Za-z0-9.:-]{1,253}$/, "HEALTHDECK_INGEST_HOST must be an address such as 0.0.0.0 or ::").default("0.0.0.0"),
+  // Outputs (metrics, feeds, calendar): until the access-control tokens land, one bearer token opens them off loopback.
+  HEALTHDECK_HOST: z.string().min(1).default("127.0.0.1"),
+  HEALTHDECK_OUTPUTS_TOKEN: z
+    .string()
+    .min(16, "HEALTHDECK_OUTPUTS_TOKEN must be at least 16 characters (use e.g. `openssl rand -hex 32`)")
+    .max(512, "HEALTHDECK_OUTPUTS_TOKEN must be at most 512 characters")
+    .regex(/^[\x21-\x7e]+$/, "HEALTHDECK_OUTPUTS_TOKEN must be printable ASCII without spaces")
+    .optional(),
+  HEALTHDECK_METRICS_ACCOUNT_LABEL: onOff.default("off"),
+  HEALTHDECK_METRICS_PORT: z.coerce
+    .number({ error: "HEALTHDECK_METRICS_PORT must be a port number" })
+    .int("HEALTHDECK_METRICS_PORT must be a whole number")
+    .min(1, "HEALTHDECK_METRICS_PORT must be between 1 and 65535")
+    .max(65535, "HEALTHDECK_METRICS_PORT must be between 1 and 65535")
+    .optional(),
   HEALTHDECK_SIMULATED: z
     .enum(["true", "false", "1", "0", ""])
     .default("false")

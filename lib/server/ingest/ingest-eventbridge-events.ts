@@ -1,3 +1,5 @@
+import type { z } from "zod";
+import type { ingestSummarySchema } from "@/lib/shared/ingest-contract";
 import type { NormalizedHealthEvent } from "@/lib/server/sources/eventbridge/normalize-health-event";
 import { deriveAccountEventId } from "@/lib/server/domain/derive-record-ids";
 import type { CommunicationKey } from "@/lib/server/store/contract/store-records";
@@ -34,6 +36,9 @@ export interface IngestSummary {
   duplicates: number;
   results: IngestEventResult[];
 }
+type AssertSame<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+/** The answer's zod contract (lib/shared/ingest-contract.ts, used by the OpenAPI document) says exactly this, plus the parse's rejected and warnings. */
+export const INGEST_SUMMARY_SCHEMA_MATCHES: AssertSame<Omit<z.infer<typeof ingestSummarySchema>, "rejected" | "warnings">, IngestSummary> = true;
 
 /**
  * Stores validated `aws.health` deliveries in one transaction: deduplicated per

@@ -3,6 +3,8 @@ import type { Logger } from "@/lib/server/logging/create-logger";
 import type { PollJob } from "@/lib/server/poller/create-poller";
 import type { SourceAdapter } from "@/lib/server/sources/source-adapter";
 import { FencedWriteError } from "@/lib/server/store/contract/store-contract";
+import { UpstreamError } from "@/lib/server/http/upstream-error";
+import { PublicStatusParseError } from "@/lib/server/sources/public-status/public-status-parse-error";
 import type { HealthdeckStore, StoreTransaction } from "@/lib/server/store/healthdeck-store";
 
 export type FetchDocument = (url: string, validators: UpstreamValidators, signal: AbortSignal) => Promise<UpstreamResponse>;
@@ -16,6 +18,8 @@ export interface SourceCycleReport {
   failed: number;
   bytes: number;
   durationMs: number;
+  /** why the cycle failed, as a bounded word (null when it succeeded): an upstream error kind, "parse", "timeout", "other" */
+  failureReason?: string | null;
 }
 
 export interface SourceJobOptions<T> {
@@ -33,6 +37,12 @@ export interface SourceJobOptions<T> {
 
 /** Poll results are leader-only writes: a replica that lost the leader lock must not commit them. */
 const FENCED = { fenced: true } as const;
+
+function classifyFailure(error: unknown, signal: AbortSignal): string {
+  if (error instanceof UpstreamError) return error.kind;
+  if (error instanceof PublicStatusParseError) return "parse";
+  return signal.aborted ? "timeout" : "other";
+}
 
 export function describeError(error: unknown): string {
   if (error instanceof Error) return error.message || error.name;
@@ -95,6 +105,7 @@ export function createSourceJob<T>(options: SourceJobOptions<T>): PollJob {
       } catch (error) {
         const message = describeError(signal.aborted && signal.reason instanceof Error ? signal.reason : error);
         if (error instanceof FencedWriteError) throw error;
+        report.failureReason = classifyFailure(error, signal);
         await store.write((tx) => tx.sources.recordFailure(adapter.id, options.now(), message), FENCED);
         options.logger.warn("source poll failed", { source: adapter.id, error: message });
       } finally {

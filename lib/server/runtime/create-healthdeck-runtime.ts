@@ -19,6 +19,7 @@ import type { HealthdeckStore } from "@/lib/server/store/healthdeck-store";
 import type { ReplicaRole } from "@/lib/server/store/contract/store-contract";
 import { createJournalRetentionJob } from "@/lib/server/poller/create-journal-retention-job";
 import { createAccountHealthSink } from "@/lib/server/poller/create-account-health-sink";
+import { createPollMetrics, type PollMetrics } from "@/lib/server/outputs/metrics/create-poll-metrics";
 import { setUpNotifications, type Notifications, type NotifyOptions } from "@/lib/server/outputs/set-up-notifications";
 
 export const HEALTHDECK_VERSION = "0.1.0";
@@ -54,6 +55,8 @@ export interface HealthdeckRuntime {
   ready: Promise<void>;
   /** null when HEALTHDECK_NOTIFY_CONFIG is unset */
   notifications: Notifications | null;
+  /** counters of this process's poll cycles, for GET /metrics */
+  pollMetrics: PollMetrics;
   /** Polls whenever this process is the leader (always, on SQLite); stops the moment it is not. Idempotent. */
   followLeadership(): void;
   close(): Promise<void>;
@@ -76,6 +79,16 @@ export function createHealthdeckRuntime(deps: RuntimeDeps): HealthdeckRuntime {
   const ready = store.catalog.list().then((stored) => {
     if (stored.length > 0) adoptCatalog(createCatalog(stored));
   });
+
+  const pollMetrics = createPollMetrics();
+  const onCycle = (report: SourceCycleReport) => {
+    pollMetrics.recordSourceCycle(report);
+    deps.onCycle?.(report);
+  };
+  const onAccountCycle = (report: AccountHealthReport) => {
+    pollMetrics.recordAccountCycle(report);
+    deps.onAccountCycle?.(report);
+  };
 
   const limit = createConcurrencyLimit(config.HEALTHDECK_HTTP_CONCURRENCY);
   const httpTimeoutMs = config.HEALTHDECK_HTTP_TIMEOUT_SECONDS * 1000;
@@ -120,7 +133,7 @@ export function createHealthdeckRuntime(deps: RuntimeDeps): HealthdeckRuntime {
       fetchDocument,
       now,
       logger,
-      onCycle: deps.onCycle,
+      onCycle,
       async write(tx, documents) {
         const entries = documents[0];
         if (!entries) return;
@@ -136,7 +149,7 @@ export function createHealthdeckRuntime(deps: RuntimeDeps): HealthdeckRuntime {
       fetchDocument,
       now,
       logger,
-      onCycle: deps.onCycle,
+      onCycle,
       async write(tx, documents, nowMs) {
         const unknownRegions = documents
           .flatMap((document) => document.events.map((event) => event.region))
@@ -157,7 +170,7 @@ export function createHealthdeckRuntime(deps: RuntimeDeps): HealthdeckRuntime {
       fetchDocument,
       now,
       logger,
-      onCycle: deps.onCycle,
+      onCycle,
       write: (tx, documents, nowMs) => writer.writeRssFeeds(tx, documents, nowMs),
     }),
   ];
@@ -169,7 +182,7 @@ export function createHealthdeckRuntime(deps: RuntimeDeps): HealthdeckRuntime {
     now,
     userAgent: USER_AGENT,
     deps: deps.accountHealth,
-    onCycle: deps.onAccountCycle,
+    onCycle: onAccountCycle,
   });
   if (accountHealthJob) jobs.push(accountHealthJob);
 
@@ -210,6 +223,7 @@ export function createHealthdeckRuntime(deps: RuntimeDeps): HealthdeckRuntime {
     listFeedKeys,
     ready,
     notifications,
+    pollMetrics,
     followLeadership() {
       if (stopFollowing !== null) return;
       stopFollowing = store.coordinator.onRoleChange(applyRole);

@@ -5,6 +5,7 @@ import { checkAuthNoneHost, resolveListenHost } from "@/lib/server/auth/listen-h
 import { stampPeerAddress } from "@/lib/server/edge/stamp-peer-address";
 import { startIngestServer, type IngestServer } from "@/lib/server/ingest/start-ingest-server";
 import type { HealthdeckRuntime } from "@/lib/server/runtime/create-healthdeck-runtime";
+import { startMetricsPort } from "@/lib/server/outputs/metrics/get-metrics-text";
 
 const SHUTDOWN_KEY = Symbol.for("healthdeck.shutdown-hooked");
 type ShutdownHolder = { [SHUTDOWN_KEY]?: boolean };
@@ -28,6 +29,7 @@ export async function registerHealthdeck(): Promise<void> {
     writeError: (line) => process.stderr.write(`${line}\n`),
   });
   if (runtime === null) return;
+  void startMetricsPort(runtime);
   const holder = globalThis as ShutdownHolder;
   if (holder[SHUTDOWN_KEY]) return;
   holder[SHUTDOWN_KEY] = true;

@@ -2,35 +2,9 @@ import "server-only";
 import { getRuntime } from "@/lib/server/runtime/get-runtime";
 import { HEALTHDECK_VERSION } from "@/lib/server/runtime/create-healthdeck-runtime";
 import { listSourceHealth } from "@/lib/server/services/get-source-health";
-import type { SourceHealth } from "@/lib/shared/public-status-contract";
-import type { ReplicaRole } from "@/lib/server/store/contract/store-contract";
+export type { NotificationsHealth, ProcessHealth } from "@/lib/shared/process-health-contract";
+import type { NotificationsHealth, ProcessHealth } from "@/lib/shared/process-health-contract";
 import { hashChannelTarget } from "@/lib/server/outputs/delivery/create-dispatcher";
-
-export interface ProcessHealth {
-  status: "ok" | "degraded";
-  version: string;
-  uptimeSeconds: number;
-  poller: { running: boolean };
-  database: "ok";
-  /** single: SQLite, one process; leader/follower: a replica on PostgreSQL (only the leader polls) */
-  role: ReplicaRole;
-  engine: "sqlite" | "postgres";
-  sources: SourceHealth[];
-  /** the notifications dispatcher; null when no notifications file is set */
-  notifications: NotificationsHealth | null;
-}
-
-export interface NotificationsHealth {
-  channels: number;
-  queued: number;
-  sent: number;
-  failed: number;
-  expired: number;
-  /** carried by a storm's digest instead of being sent one by one */
-  folded: number;
-  /** channels whose endpoint answered 404/410: nothing is sent to them until their URL changes */
-  brokenChannels: { id: string; since: string; reason: string }[];
-}
 
 async function readNotificationsHealth(runtime: ReturnType<typeof getRuntime>): Promise<NotificationsHealth | null> {
   const notify = runtime.notifications;
