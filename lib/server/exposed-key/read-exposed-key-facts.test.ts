@@ -29,7 +29,7 @@ function sample2016(): ExposedKeyEventInput {
 }
 
 describe("readExposedKeyFacts", () => {
-  it.each([
+  it.each<{ shape: string; input: ExposedKeyEventInput; expected: Record<string, unknown> }>([
     {
       shape: "2025 metadata (publicKey, userName, accountId, exposedUrl)",
       input: { ...base, metadata: metadata2025, entityValues: ["AKIAI44QH8DHBEXAMPLE"] },
