@@ -49,6 +49,16 @@ const roleArnList = z
   .pipe(z.array(z.string().regex(ROLE_ARN, "HEALTHDECK_ASSUME_ROLES must be a comma list of IAM role ARNs (arn:aws:iam::123456789012:role/Name)")))
   .transform((arns) => [...new Set(arns)]);
 
+// A role ARN, or a template whose account is `{account}` (the affected account of the event).
+const ROLE_TEMPLATE = /^arn:aws[a-z-]*:iam::(\d{12}|\{account\}):role\/[\w+=,.@\/-]{1,512}$/;
+const roleTemplate = (name: string) =>
+  z
+    .string()
+    .trim()
+    .regex(ROLE_TEMPLATE, `${name} must be an IAM role ARN, with {account} for the affected account (arn:aws:iam::{account}:role/HealthdeckResponder)`)
+    .optional()
+    .or(z.literal("").transform(() => undefined));
+
 export const configSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HEALTHDECK_DATA_DIR: z.string().min(1).default("./data"),
@@ -131,6 +141,18 @@ export const configSchema = z.object({
   HEALTHDECK_PUBLIC_URL: httpUrl("HEALTHDECK_PUBLIC_URL")
     .transform((url) => url.replace(/\/+$/, ""))
     .optional(),
+  HEALTHDECK_EXPOSED_KEY_LOOKUP: z
+    .string()
+    .transform((value) => value.toLowerCase())
+    .pipe(z.enum(["auto", "manual", "off"], { error: "HEALTHDECK_EXPOSED_KEY_LOOKUP must be auto, manual or off" }))
+    .default("auto"),
+  HEALTHDECK_EXPOSED_KEY_ACTIONS: z
+    .string()
+    .transform((value) => value.toLowerCase())
+    .pipe(z.enum(["none", "deactivate"], { error: "HEALTHDECK_EXPOSED_KEY_ACTIONS must be none or deactivate" }))
+    .default("none"),
+  HEALTHDECK_RESPONDER_ROLE: roleTemplate("HEALTHDECK_RESPONDER_ROLE"),
+  HEALTHDECK_RESPONDER_ACTION_ROLE: roleTemplate("HEALTHDECK_RESPONDER_ACTION_ROLE"),
   HEALTHDECK_SIMULATED: z
     .enum(["true", "false", "1", "0", ""])
     .default("false")
