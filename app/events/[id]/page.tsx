@@ -7,6 +7,8 @@ import { buildEntityPreloadUrl } from "@/lib/client/account/entity-links";
 import { parseEntityFilterUrl } from "@/lib/client/account/entity-filter-url";
 import { EventDetailLive } from "@/components/account/event-detail-live";
 import { loadAccountEvent } from "@/components/account/load-account-pages";
+import { ExposedKeyPanel } from "@/components/account/exposed-key/exposed-key-panel";
+import { getExposedKeyView } from "@/lib/server/services/respond-to-exposed-key";
 
 export const dynamic = "force-dynamic";
 
@@ -24,6 +26,7 @@ export default async function AccountEventPage({ params, searchParams }: { param
   // The browser starts on the resource list while it still parses the page; the table's fetches then hit these.
   preload(buildEntityPreloadUrl(loaded.event.id), { as: "fetch", crossOrigin: "anonymous" });
   const initialFilter = parseEntityFilterUrl(await searchParams);
+  const exposedKey = await getExposedKeyView(loaded.event.id);
   return (
     <main id="main" tabIndex={-1} className="mx-auto max-w-[120rem] space-y-6 px-4 py-6 focus:outline-none sm:px-6">
       <nav aria-label="Breadcrumb" className="text-sm">
@@ -41,6 +44,7 @@ export default async function AccountEventPage({ params, searchParams }: { param
           </li>
         </ol>
       </nav>
+      {exposedKey !== null && <ExposedKeyPanel initial={exposedKey} />}
       <EventDetailLive initial={loaded.event} renderedAt={loaded.renderedAt} initialFilter={initialFilter} />
     </main>
   );
