@@ -16,12 +16,13 @@ import { viewersBenchmark } from "@/bench/viewers";
 import { journalReadBenchmark } from "@/bench/journal-read";
 import { replicasBenchmark } from "@/bench/replicas";
 import { storeCostBenchmark } from "@/bench/store-cost";
+import { exposedKeyLookupBenchmark } from "@/bench/exposed-key-lookup";
 
 /**
  * `npm run bench` runs every benchmark in order; `npm run bench -- <name> [<name>…]` runs some.
  * Benchmarks print figures and goals; a missed goal never fails the run, only a benchmark that could not measure.
  */
-const BENCHMARKS: readonly Benchmark[] = [pollCycleBenchmark, statusApiBenchmark, viewersBenchmark, fanOutBenchmark, firstLoadJsBenchmark, lighthouseBenchmark, nocChangeToScreenBenchmark, nocEnduranceBenchmark, nocLighthouseBenchmark, accountSyncBenchmark, entityTableBenchmark, ingestBenchmark, replicasBenchmark, storeCostBenchmark, journalReadBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [pollCycleBenchmark, statusApiBenchmark, viewersBenchmark, fanOutBenchmark, firstLoadJsBenchmark, lighthouseBenchmark, nocChangeToScreenBenchmark, nocEnduranceBenchmark, nocLighthouseBenchmark, accountSyncBenchmark, entityTableBenchmark, ingestBenchmark, replicasBenchmark, storeCostBenchmark, journalReadBenchmark, exposedKeyLookupBenchmark];
 
 function selectBenchmarks(names: string[]): Benchmark[] {
   if (names.length === 0) return [...BENCHMARKS];
