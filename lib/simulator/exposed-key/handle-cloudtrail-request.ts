@@ -16,7 +16,7 @@ const lookupInputSchema = z.object({
   MaxResults: z.number().int().optional(),
   NextToken: z.string().max(10_000).optional(),
 });
-const tokenSchema = z.object({ offset: z.number().int().min(0), query: z.string() });
+const tokenSchema = z.object({ offset: z.number().int().min(0), query: z.string(), start: z.number(), end: z.number() });
 
 export interface CloudTrailDeps {
   world(): ExposedKeyWorld;
@@ -76,21 +76,22 @@ function lookupEvents(body: string, region: string, caller: SimCaller, deps: Clo
   const attribute = input.LookupAttributes?.[0];
   if (attribute && attribute.AttributeKey !== "AccessKeyId") throw new SimulatedAwsError("InvalidLookupAttributesException", `The simulator looks up by AccessKeyId only, not ${attribute.AttributeKey}`, 400);
   const now = deps.now();
-  const start = Math.max(input.StartTime === undefined ? 0 : input.StartTime * 1000, now - RETENTION_MS);
-  const end = input.EndTime === undefined ? now : input.EndTime * 1000;
+  const lookedUp = `${caller.accountId}|${attribute?.AttributeValue ?? ""}`;
+  let start = Math.max(input.StartTime === undefined ? 0 : input.StartTime * 1000, now - RETENTION_MS);
+  let end = input.EndTime === undefined ? now : input.EndTime * 1000;
   if (start > end) throw new SimulatedAwsError("InvalidTimeRangeException", "Start time must be before end time", 400);
-  const query = `${caller.accountId}|${attribute?.AttributeValue ?? ""}|${start}|${end}`;
   let offset = 0;
+  // The token carries the window of the first page, so "until now" pages stay one consistent list.
   if (input.NextToken !== undefined) {
     const token = tokenSchema.safeParse(safeJson(Buffer.from(input.NextToken, "base64url").toString("utf8")));
-    if (!token.success || token.data.query !== query) throw new SimulatedAwsError("InvalidNextTokenException", "Invalid NextToken", 400);
-    offset = token.data.offset;
+    if (!token.success || token.data.query !== lookedUp) throw new SimulatedAwsError("InvalidNextTokenException", "Invalid NextToken", 400);
+    ({ offset, start, end } = token.data);
   }
   const matching = (deps.world().trail.get(region) ?? []).filter(
     (event) => event.accountId === caller.accountId && event.at >= start && event.at <= end && (!attribute || event.accessKeyId === attribute.AttributeValue),
   );
   const page = matching.slice(offset, offset + pageSize);
-  const next = offset + pageSize < matching.length ? Buffer.from(JSON.stringify({ offset: offset + pageSize, query })).toString("base64url") : undefined;
+  const next = offset + pageSize < matching.length ? Buffer.from(JSON.stringify({ offset: offset + pageSize, query: lookedUp, start, end })).toString("base64url") : undefined;
   return { Events: page.map(renderEvent), ...(next ? { NextToken: next } : {}) };
 }
 

@@ -7,6 +7,9 @@ export function buildHealthApiAppEnv(healthApiUrl: string): Record<string, strin
   return {
     AWS_ENDPOINT_URL_HEALTH: healthApiUrl,
     AWS_ENDPOINT_URL_STS: healthApiUrl,
+    AWS_ENDPOINT_URL_CLOUDTRAIL: `${healthApiUrl}/cloudtrail`,
+    AWS_ENDPOINT_URL_IAM: `${healthApiUrl}/iam`,
+    AWS_ENDPOINT_URL_EC2: `${healthApiUrl}/ec2`,
     AWS_ACCESS_KEY_ID: SIMULATOR_ACCESS_KEY_ID,
     AWS_SECRET_ACCESS_KEY: SIMULATOR_SECRET_ACCESS_KEY,
     AWS_REGION: "us-east-1",
