@@ -12,12 +12,20 @@ import { RequiredPolicies } from "@/components/account/exposed-key/required-poli
 import { TimeStamp } from "@/components/ui/time-stamp";
 
 const RUNNING_REFRESH_MS = 2_000;
+const AWAITING_AUTO_REFRESH_MS = 5_000;
+
+/** Polls only while something is about to change: a look-up running, or the automatic one not started yet. */
+function refreshIntervalFor(view: ExposedKeyResponse): number {
+  if (view.lookup?.status === "running") return RUNNING_REFRESH_MS;
+  return view.lookup === null && view.settings.lookup === "auto" ? AWAITING_AUTO_REFRESH_MS : 0;
+}
 
 /** The response to an exposed access key: what AWS said, the key's state, what it did, and the one guarded action. */
 export function ExposedKeyPanel({ initial }: { initial: ExposedKeyResponse }) {
   const { data, error, mutate } = useSWR<ExposedKeyResponse, StatusFetchError>(buildExposedKeyKey(initial.eventId), fetchExposedKey, {
     fallbackData: initial,
-    refreshInterval: (latest) => (latest?.lookup?.status === "running" ? RUNNING_REFRESH_MS : 0),
+    // Before the first fetch SWR passes undefined (fallbackData is not cached): the server's view decides.
+    refreshInterval: (latest) => refreshIntervalFor(latest ?? initial),
     revalidateOnMount: false,
     revalidateIfStale: false,
   });
