@@ -202,4 +202,16 @@ describe("/api/v1/account/events/<id>/exposed-key over HTTP", () => {
     const notices = await until(dispatchThenRead, (received) => received.some((receipt) => receipt.id.includes("exposed-key-action")));
     expect(notices.filter((receipt) => receipt.id.includes("exposed-key-action"))).toHaveLength(2);
   });
+
+  it("keeps the finished look-up, the key's state and the actions in the store: another process shows them", async () => {
+    const other = createHealthdeckRuntime({ config: runtime.config, store: openHealthdeckStore(dir), logger: createLogger({ write: () => {} }) });
+    try {
+      const shown = await other.exposedKey.getView(eventId);
+      expect(shown?.lookup).toMatchObject({ status: "complete", requested: { hours: 48, regions: ["us-west-2"] } });
+      expect(shown?.keyState?.status).toBe("Inactive");
+      expect(shown?.actions.map((action) => action.result)).toEqual(["already-inactive", "deactivated"]);
+    } finally {
+      await other.close();
+    }
+  });
 });

@@ -16,7 +16,8 @@ import { enqueueSecurityNotice } from "@/lib/server/exposed-key/enqueue-security
 import { createExposedKeyGuard, type ExposedKeyGuard } from "@/lib/server/exposed-key/exposed-key-guard";
 import { isExposedKeyEvent, readExposedKeyFacts, type ExposedKeyFacts } from "@/lib/server/exposed-key/read-exposed-key-facts";
 import { renderTrailSummary } from "@/lib/server/exposed-key/render-trail-summary";
-import { toExposedKeyView, type LookupRecord } from "@/lib/server/exposed-key/to-exposed-key-view";
+import { toExposedKeyView, toKeyStateView, toLookupView, type LookupRecord } from "@/lib/server/exposed-key/to-exposed-key-view";
+import { readPersistedExposedKey, savePersistedExposedKey } from "@/lib/server/exposed-key/persisted-exposed-key";
 
 /** A repeated look-up with the same window and regions within this time answers from the last one. */
 export const LOOKUP_CACHE_MS = 5 * 60_000;
@@ -80,6 +81,24 @@ export function createExposedKeyResponder(deps: ExposedKeyResponderDeps) {
     return response;
   }
 
+  async function persist(eventId: string, deactivated = false): Promise<void> {
+    const response = responses.get(eventId);
+    if (!response) return;
+    const stored = await readPersistedExposedKey(deps.store, eventId);
+    const lookup = response.lookup && response.lookup.status !== "running" ? toLookupView(response.lookup) : (stored?.lookup ?? null);
+    const storedState = stored?.keyState && deactivated ? { ...stored.keyState, status: "Inactive" as const, checkedAt: new Date(deps.now()).toISOString() } : (stored?.keyState ?? null);
+    const keyState = response.keyState ? toKeyStateView(response.keyState) : storedState;
+    await savePersistedExposedKey(deps.store, eventId, { keyState, lookup, actions: response.actions }).catch((error: unknown) =>
+      deps.logger.warn("exposed-key state not stored", { eventId, error: error instanceof Error ? error.message : String(error) }),
+    );
+  }
+
+  /** A process that acts on an event it did not look up keeps the stored actions, so the list stays whole. */
+  async function adoptStored(eventId: string, response: EventResponse): Promise<void> {
+    const stored = await readPersistedExposedKey(deps.store, eventId);
+    if (stored) response.actions = stored.actions;
+  }
+
   async function loadFacts(eventId: string): Promise<{ facts: ExposedKeyFacts; region: string | null } | null> {
     const event = await deps.store.accountEvents.getById(eventId);
     if (!event || !isExposedKeyEvent(event.eventTypeCode)) return null;
@@ -127,6 +146,7 @@ export function createExposedKeyResponder(deps: ExposedKeyResponderDeps) {
       record.finishedAt = deps.now();
       record.error = error instanceof Error ? error.message : String(error);
     }
+    await persist(eventId);
   }
 
   return {
@@ -159,7 +179,7 @@ export function createExposedKeyResponder(deps: ExposedKeyResponderDeps) {
       const loaded = await loadFacts(eventId);
       if (!loaded) return null;
       const response = responses.get(eventId);
-      return toExposedKeyView({
+      const view = toExposedKeyView({
         eventId,
         facts: loaded.facts,
         settings: { lookup: config.HEALTHDECK_EXPOSED_KEY_LOOKUP, actions: guard.isActionEnabled ? "deactivate" : "none", readRoleConfigured: settings.readRoleTemplate !== null, actionRoleConfigured: settings.actionRoleTemplate !== null },
@@ -167,6 +187,11 @@ export function createExposedKeyResponder(deps: ExposedKeyResponderDeps) {
         lookup: response?.lookup ?? null,
         actions: response?.actions ?? [],
       });
+      if (view.lookup !== null && view.keyState !== null) return view;
+      // What this process does not hold (another replica looked up, or it ran before a restart): what the store kept.
+      const stored = await readPersistedExposedKey(deps.store, eventId);
+      if (!stored) return view;
+      return { ...view, keyState: view.keyState ?? stored.keyState, lookup: view.lookup ?? stored.lookup, actions: view.actions.length > 0 ? view.actions : stored.actions };
     },
     /** The guarded action: authorised by the guard, confirmed by the key's last 4 characters, audited before and after. */
     async deactivate(eventId: string, confirm: string, request: Request): Promise<DeactivateAnswer> {
@@ -194,6 +219,7 @@ export function createExposedKeyResponder(deps: ExposedKeyResponderDeps) {
         return { ok: false, status: 400, message: `confirm must be the last 4 characters of the key id (${facts.maskedKeyId})` };
       }
       const response = responseOf(eventId);
+      if (response.lookup === null && response.keyState === null && response.actions.length === 0) await adoptStored(eventId, response);
       let userName = facts.userName ?? response.keyState?.userName ?? null;
       if (!userName) {
         response.keyState = await readKeyState(settings, { accountId: facts.accountId, keyId: facts.keyId, userName: null, now: deps.now() });
@@ -207,6 +233,7 @@ export function createExposedKeyResponder(deps: ExposedKeyResponderDeps) {
       response.actions = [action, ...response.actions].slice(0, MAX_ACTIONS);
       if (outcome.result !== "failed" && response.keyState) response.keyState = { ...response.keyState, status: "Inactive", checkedAt: deps.now() };
       await audit(outcome.result, reason);
+      await persist(eventId, outcome.result !== "failed");
       const said = outcome.result === "deactivated" ? "deactivated (iam:UpdateAccessKey Status=Inactive)" : outcome.result === "already-inactive" ? "was already inactive" : `could not be deactivated: ${reason}`;
       await enqueueSecurityNotice(notice, { eventId, kind: "exposed-key-action", noticeId: action.id, text: `Exposed key ${facts.maskedKeyId} ${said}, by ${decision.actor}. Next: rotate the key's users' credentials and review the AWS support case.` }).catch(
         (error: unknown) => deps.logger.warn("exposed-key action notice not queued", { eventId, error: error instanceof Error ? error.message : String(error) }),
