@@ -195,7 +195,7 @@ export function createExposedKeyResponder(deps: ExposedKeyResponderDeps) {
     },
     /** The guarded action: authorised by the guard, confirmed by the key's last 4 characters, audited before and after. */
     async deactivate(eventId: string, confirm: string, request: Request): Promise<DeactivateAnswer> {
-      const decision = guard.authorize(request);
+      const decision = await guard.authorize(request);
       const loaded = await loadFacts(eventId);
       const masked = loaded?.facts.maskedKeyId ?? null;
       const audit = (result: ActionRecord["result"] | "attempt", reason: string | null) =>

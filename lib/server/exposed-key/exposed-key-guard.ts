@@ -23,7 +23,8 @@ export type GuardDecision = { allowed: true; actor: string } | { allowed: false;
 export interface ExposedKeyGuard {
   /** the deactivate button and POST action exist at all */
   readonly isActionEnabled: boolean;
-  authorize(request: Request): GuardDecision;
+  /** May be async: sign-in will read a session. */
+  authorize(request: Request): GuardDecision | Promise<GuardDecision>;
   audit(entry: ExposedKeyAuditEntry): Promise<void>;
 }
 
