@@ -58,7 +58,7 @@ export function createExposedKeySimulator(deps: ExposedKeySimulatorDeps) {
     }
     const params = new URLSearchParams(body.toString("utf8"));
     const iamDeps = { world: getWorld, faults, count: (service: string, operation: string) => counter.count(service, operation, region) };
-    if (path.startsWith(EXPOSED_KEY_PATHS.ec2)) return handleEc2Request(res, params, region, iamDeps);
+    if (path.startsWith(EXPOSED_KEY_PATHS.ec2)) return handleEc2Request(res, params, iamDeps);
     return handleIamRequest(res, params, caller, iamDeps);
   }
 

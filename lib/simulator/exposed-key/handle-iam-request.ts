@@ -75,7 +75,7 @@ export function handleIamRequest(res: ServerResponse, params: URLSearchParams, c
 }
 
 /** EC2 DescribeRegions (query protocol, EC2's XML): the enabled regions, for "all enabled regions". */
-export function handleEc2Request(res: ServerResponse, params: URLSearchParams, region: string, deps: IamDeps): void {
+export function handleEc2Request(res: ServerResponse, params: URLSearchParams, deps: IamDeps): void {
   const requestId = randomUUID();
   const action = params.get("Action") ?? "";
   deps.count("ec2", action);
@@ -85,7 +85,6 @@ export function handleEc2Request(res: ServerResponse, params: URLSearchParams, r
   }
   const items = deps.world().enabledRegions.map((name) => `<item><regionName>${escapeXml(name)}</regionName><regionEndpoint>ec2.${escapeXml(name)}.amazonaws.com</regionEndpoint><optInStatus>opt-in-not-required</optInStatus></item>`);
   sendXml(res, 200, `<DescribeRegionsResponse xmlns="${EC2_NAMESPACE}"><requestId>${requestId}</requestId><regionInfo>${items.join("")}</regionInfo></DescribeRegionsResponse>`, requestId);
-  void region;
 }
 
 function requireParam(params: URLSearchParams, name: string): string {
