@@ -26,6 +26,41 @@ let runtime: HealthdeckRuntime;
 let server: TestServer;
 let security: Receiver;
 let eventId = "";
+let isRuntimeClosed = false;
+
+const SIM_ENV = () => ({ AWS_ENDPOINT_URL_CLOUDTRAIL: `${sim.url}/cloudtrail`, AWS_ENDPOINT_URL_IAM: `${sim.url}/iam`, AWS_ENDPOINT_URL_EC2: `${sim.url}/ec2`, AWS_ENDPOINT_URL_STS: sim.url });
+const SOURCE = { baseCredentials: { accessKeyId: "AKIDBASETEST", secretAccessKey: "test-secret" }, regionTimeoutMs: 10_000 };
+
+/** An exposed-key event as EventBridge delivers it today (detail.eventMetadata with publicKey, userName…). */
+function exposedPush(communicationId: string, arnSuffix: string) {
+  const now = new Date();
+  return {
+    version: "0",
+    id: `push-${communicationId}`,
+    "detail-type": "AWS Health Event",
+    source: "aws.health",
+    account: MANAGEMENT,
+    time: now.toISOString(),
+    region: "eu-west-1",
+    resources: [KEY],
+    detail: {
+      eventArn: `arn:aws:health:global::event/RISK/AWS_RISK_CREDENTIALS_EXPOSED/${arnSuffix}`,
+      service: "RISK",
+      eventTypeCode: "AWS_RISK_CREDENTIALS_EXPOSED",
+      eventTypeCategory: "issue",
+      eventScopeCode: "ACCOUNT_SPECIFIC",
+      communicationId,
+      startTime: now.toUTCString(),
+      lastUpdatedTime: now.toUTCString(),
+      statusCode: "open",
+      eventRegion: "eu-west-1",
+      eventDescription: [{ language: "en_US", latestDescription: "Your key is publicly available." }],
+      eventMetadata: { publicKey: KEY, userName: "ci-deploy", accountId: MANAGEMENT, exposedUrl: "https://github.com/example/leak" },
+      affectedEntities: [{ entityValue: KEY }],
+      affectedAccount: MANAGEMENT,
+    },
+  };
+}
 
 /** Serves the ingest and exposed-key routes as `next start` would, X-Forwarded-For set from the socket when absent. */
 async function toRequest(req: IncomingMessage): Promise<Request> {
@@ -60,10 +95,7 @@ beforeAll(async () => {
     config,
     store: openHealthdeckStore(dir),
     logger: createLogger({ write: (line) => auditLines.push(line) }),
-    exposedKey: {
-      env: { AWS_ENDPOINT_URL_CLOUDTRAIL: `${sim.url}/cloudtrail`, AWS_ENDPOINT_URL_IAM: `${sim.url}/iam`, AWS_ENDPOINT_URL_EC2: `${sim.url}/ec2`, AWS_ENDPOINT_URL_STS: sim.url },
-      source: { baseCredentials: { accessKeyId: "AKIDBASETEST", secretAccessKey: "test-secret" }, regionTimeoutMs: 10_000 },
-    },
+    exposedKey: { env: SIM_ENV(), source: SOURCE },
     notify: { env: {} },
   });
   (globalThis as Record<symbol, unknown>)[RUNTIME_KEY] = runtime;
@@ -88,7 +120,7 @@ beforeAll(async () => {
 afterAll(async () => {
   delete (globalThis as Record<symbol, unknown>)[RUNTIME_KEY];
   await server?.close();
-  await runtime?.close();
+  if (!isRuntimeClosed) await runtime?.close();
   await security?.close();
   await sim?.close();
   rmSync(dir, { recursive: true, force: true });
@@ -115,33 +147,7 @@ async function dispatchThenRead() {
 
 describe("/api/v1/account/events/<id>/exposed-key over HTTP", () => {
   it("looks the key up on its own when the event arrives by EventBridge, and tells the security channel", async () => {
-    const now = new Date();
-    const push = {
-      version: "0",
-      id: "exposed-key-push-1",
-      "detail-type": "AWS Health Event",
-      source: "aws.health",
-      account: MANAGEMENT,
-      time: now.toISOString(),
-      region: "eu-west-1",
-      resources: [KEY],
-      detail: {
-        eventArn: "arn:aws:health:global::event/RISK/AWS_RISK_CREDENTIALS_EXPOSED/AWS_RISK_CREDENTIALS_EXPOSED_api_test",
-        service: "RISK",
-        eventTypeCode: "AWS_RISK_CREDENTIALS_EXPOSED",
-        eventTypeCategory: "issue",
-        eventScopeCode: "ACCOUNT_SPECIFIC",
-        communicationId: "exposed-api-1",
-        startTime: now.toUTCString(),
-        lastUpdatedTime: now.toUTCString(),
-        statusCode: "open",
-        eventRegion: "eu-west-1",
-        eventDescription: [{ language: "en_US", latestDescription: "Your key is publicly available." }],
-        eventMetadata: { publicKey: KEY, userName: "ci-deploy", accountId: MANAGEMENT, exposedUrl: "https://github.com/example/leak" },
-        affectedEntities: [{ entityValue: KEY }],
-        affectedAccount: MANAGEMENT,
-      },
-    };
+    const push = exposedPush("exposed-api-1", "AWS_RISK_CREDENTIALS_EXPOSED_api_test");
     const pushed = await fetch(`${server.url}/api/v1/ingest/eventbridge`, { method: "POST", headers: { "Content-Type": "application/json", Authorization: `Bearer ${TOKEN}` }, body: JSON.stringify(push) });
     expect(pushed.status, await pushed.clone().text()).toBe(200);
     eventId = ((await pushed.json()) as { results: { id: string }[] }).results[0]?.id ?? "";
@@ -202,6 +208,32 @@ describe("/api/v1/account/events/<id>/exposed-key over HTTP", () => {
     const notices = await until(dispatchThenRead, (received) => received.some((receipt) => receipt.id.includes("exposed-key-action")));
     expect(notices.filter((receipt) => receipt.id.includes("exposed-key-action"))).toHaveLength(2);
   });
+
+  it("after a restart, looks up once an event that arrived while nothing followed, and not again the ones it did", async () => {
+    // The first process stops (its follower with it); the event arrives meanwhile, stored by another writer.
+    await runtime.close();
+    isRuntimeClosed = true;
+    const aside = openHealthdeckStore(dir);
+    const pushed = await handleIngestRequest(
+      new Request("http://127.0.0.1/api/v1/ingest/eventbridge", { method: "POST", headers: { "Content-Type": "application/json", Authorization: `Bearer ${TOKEN}` }, body: JSON.stringify(exposedPush("exposed-api-2", "AWS_RISK_CREDENTIALS_EXPOSED_api_test_2")) }),
+      { store: aside, config: runtime.config, now: Date.now, logger: createLogger({ write: () => {} }) },
+    );
+    const missedId = ((await pushed.json()) as { results: { id: string }[] }).results[0]?.id ?? "";
+    await aside.close();
+    const before = sim.exposedKey.state().calls["cloudtrail:LookupEvents:eu-west-1"] ?? 0;
+    const restarted = createHealthdeckRuntime({ config: runtime.config, store: openHealthdeckStore(dir), logger: createLogger({ write: () => {} }), exposedKey: { env: SIM_ENV(), source: SOURCE } });
+    try {
+      restarted.followLeadership();
+      const seen = await until(async () => restarted.exposedKey.getView(missedId), (shown) => shown?.lookup?.status === "complete");
+      expect(seen?.lookup?.trigger).toBe("auto");
+      await restarted.exposedKey.waitForLookup(eventId);
+      // One look-up (the missed event's eu-west-1 pages), none for the event already looked up.
+      expect((sim.exposedKey.state().calls["cloudtrail:LookupEvents:eu-west-1"] ?? 0) - before).toBe(seen?.lookup?.regions.find((region) => region.region === "eu-west-1")?.pages);
+      expect((await restarted.exposedKey.getView(eventId))?.lookup?.trigger).toBe("manual");
+    } finally {
+      await restarted.close();
+    }
+  }, 40_000);
 
   it("keeps the finished look-up, the key's state and the actions in the store: another process shows them", async () => {
     const other = createHealthdeckRuntime({ config: runtime.config, store: openHealthdeckStore(dir), logger: createLogger({ write: () => {} }) });

@@ -174,7 +174,11 @@ export function createExposedKeyResponder(deps: ExposedKeyResponderDeps) {
     async waitForLookup(eventId: string): Promise<void> {
       await responses.get(eventId)?.running;
     },
-    hasLookedUp: (eventId: string) => responses.get(eventId)?.lookup != null,
+    /** In this process, or stored by any process before. */
+    async hasLookedUp(eventId: string): Promise<boolean> {
+      if (responses.get(eventId)?.lookup != null) return true;
+      return (await readPersistedExposedKey(deps.store, eventId))?.lookup != null;
+    },
     async getView(eventId: string): Promise<ExposedKeyResponse | null> {
       const loaded = await loadFacts(eventId);
       if (!loaded) return null;

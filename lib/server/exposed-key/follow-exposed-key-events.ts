@@ -5,6 +5,8 @@ import type { ExposedKeyResponder } from "@/lib/server/exposed-key/create-expose
 import { isExposedKeyEvent } from "@/lib/server/exposed-key/read-exposed-key-facts";
 
 const PAGE = 500;
+/** At start the follower reads back this many journal entries: an event that arrived while no process followed is looked up once. */
+export const CATCH_UP_ENTRIES = 2_000;
 
 /**
  * HEALTHDECK_EXPOSED_KEY_LOOKUP=auto: reads the journal after every commit (the poller's and EventBridge pushes',
@@ -17,15 +19,15 @@ export function followExposedKeyEvents(deps: { store: HealthdeckStore; responder
   let isStopped = false;
 
   async function readNew(): Promise<void> {
-    cursor ??= await deps.store.journal.latestId();
+    cursor ??= Math.max(0, (await deps.store.journal.latestId()) - CATCH_UP_ENTRIES);
     for (;;) {
       const entries = await deps.store.journal.read(cursor, PAGE, EMPTY_JOURNAL_FILTER);
       for (const entry of entries) {
         cursor = entry.id;
         const eventId = entry.subject.eventId;
         const code = entry.summary.eventTypeCode;
-        if (entry.kind !== "account.event.opened" || !eventId || typeof code !== "string" || !isExposedKeyEvent(code)) continue;
-        if (isStopped || !deps.isLeader() || deps.responder.hasLookedUp(eventId)) continue;
+        if (entry.kind !== "account.event.opened" || !eventId || typeof code !== "string" || !isExposedKeyEvent(code) || entry.summary.status === "closed") continue;
+        if (isStopped || !deps.isLeader() || (await deps.responder.hasLookedUp(eventId))) continue;
         const started = await deps.responder.startLookup(eventId, { hours: 24, regions: [], trigger: "auto" });
         if (started.ok) deps.logger.info("exposed-key look-up started", { eventId, trigger: "auto" });
       }
