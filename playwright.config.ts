@@ -22,6 +22,11 @@ export function e2eAppEnvironment(dataDir: string): Record<string, string> {
     HEALTHDECK_ACCOUNT_POLL_SECONDS: "1",
     HEALTHDECK_INGEST_TOKEN: "e2e-ingest-token-0123456789",
     AWS_ENDPOINT_URL_HEALTH: `http://127.0.0.1:${SIMULATOR_PORT + 1}`,
+    // The exposed-key response's CloudTrail, IAM, EC2 and STS: the simulator too, never AWS.
+    AWS_ENDPOINT_URL_STS: `http://127.0.0.1:${SIMULATOR_PORT + 1}`,
+    AWS_ENDPOINT_URL_CLOUDTRAIL: `http://127.0.0.1:${SIMULATOR_PORT + 1}/cloudtrail`,
+    AWS_ENDPOINT_URL_IAM: `http://127.0.0.1:${SIMULATOR_PORT + 1}/iam`,
+    AWS_ENDPOINT_URL_EC2: `http://127.0.0.1:${SIMULATOR_PORT + 1}/ec2`,
     AWS_ACCESS_KEY_ID: "AKIDSIMULATOR",
     AWS_SECRET_ACCESS_KEY: "simulator-secret-access-key",
     AWS_REGION: "us-east-1",

@@ -22,12 +22,13 @@ import { notifyLatencyBenchmark } from "@/bench/notify-latency";
 import { notifyVsAhaBenchmark } from "@/bench/notify-vs-aha";
 import { notifyStormBenchmark } from "@/bench/notify-storm";
 import { authCostBenchmark } from "@/bench/auth-cost";
+import { exposedKeyLookupBenchmark } from "@/bench/exposed-key-lookup";
 
 /**
  * `npm run bench` runs every benchmark in order; `npm run bench -- <name> [<name>…]` runs some.
  * Benchmarks print figures and goals; a missed goal never fails the run, only a benchmark that could not measure.
  */
-const BENCHMARKS: readonly Benchmark[] = [pollCycleBenchmark, statusApiBenchmark, viewersBenchmark, fanOutBenchmark, firstLoadJsBenchmark, lighthouseBenchmark, nocChangeToScreenBenchmark, nocEnduranceBenchmark, nocLighthouseBenchmark, accountSyncBenchmark, entityTableBenchmark, ingestBenchmark, replicasBenchmark, storeCostBenchmark, journalReadBenchmark, notifyLatencyBenchmark, notifyVsAhaBenchmark, notifyChannelsBenchmark, notifyStormBenchmark, authCostBenchmark, metricsBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [pollCycleBenchmark, statusApiBenchmark, viewersBenchmark, fanOutBenchmark, firstLoadJsBenchmark, lighthouseBenchmark, nocChangeToScreenBenchmark, nocEnduranceBenchmark, nocLighthouseBenchmark, accountSyncBenchmark, entityTableBenchmark, ingestBenchmark, replicasBenchmark, storeCostBenchmark, journalReadBenchmark, notifyLatencyBenchmark, notifyVsAhaBenchmark, notifyChannelsBenchmark, notifyStormBenchmark, authCostBenchmark, metricsBenchmark, exposedKeyLookupBenchmark];
 
 function selectBenchmarks(names: string[]): Benchmark[] {
   if (names.length === 0) return [...BENCHMARKS];

@@ -76,6 +76,11 @@ try {
       HEALTHDECK_ACCOUNT_POLL_SECONDS: process.env.HEALTHDECK_ACCOUNT_POLL_SECONDS ?? "5",
       // The simulator's fake Health API; these keys are accepted by it and by nothing else.
       AWS_ENDPOINT_URL_HEALTH: `http://127.0.0.1:${healthPort}`,
+      // The exposed-key response (CloudTrail, IAM, EC2, STS) is simulated on the same listener.
+      AWS_ENDPOINT_URL_STS: `http://127.0.0.1:${healthPort}`,
+      AWS_ENDPOINT_URL_CLOUDTRAIL: `http://127.0.0.1:${healthPort}/cloudtrail`,
+      AWS_ENDPOINT_URL_IAM: `http://127.0.0.1:${healthPort}/iam`,
+      AWS_ENDPOINT_URL_EC2: `http://127.0.0.1:${healthPort}/ec2`,
       AWS_ACCESS_KEY_ID: "AKIDSIMULATOR",
       AWS_SECRET_ACCESS_KEY: "simulator-secret-access-key",
       AWS_REGION: "us-east-1",

@@ -101,6 +101,15 @@ const accountGroups = z
 
 /** An address, or an IPv4 block such as 10.0.0.0/8 (HEALTHDECK_TRUSTED_PROXIES). */
 const IP_ADDRESS = /^(\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?|[0-9a-f:]+)$/;
+// A role ARN, or a template whose account is `{account}` (the affected account of the event).
+const ROLE_TEMPLATE = /^arn:aws[a-z-]*:iam::(\d{12}|\{account\}):role\/[\w+=,.@\/-]{1,512}$/;
+const roleTemplate = (name: string) =>
+  z
+    .string()
+    .trim()
+    .regex(ROLE_TEMPLATE, `${name} must be an IAM role ARN, with {account} for the affected account (arn:aws:iam::{account}:role/HealthdeckResponder)`)
+    .optional()
+    .or(z.literal("").transform(() => undefined));
 
 export const configSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -250,6 +259,18 @@ export const configSchema = z.object({
     .min(1, "HEALTHDECK_METRICS_PORT must be between 1 and 65535")
     .max(65535, "HEALTHDECK_METRICS_PORT must be between 1 and 65535")
     .optional(),
+  HEALTHDECK_EXPOSED_KEY_LOOKUP: z
+    .string()
+    .transform((value) => value.toLowerCase())
+    .pipe(z.enum(["auto", "manual", "off"], { error: "HEALTHDECK_EXPOSED_KEY_LOOKUP must be auto, manual or off" }))
+    .default("auto"),
+  HEALTHDECK_EXPOSED_KEY_ACTIONS: z
+    .string()
+    .transform((value) => value.toLowerCase())
+    .pipe(z.enum(["none", "deactivate"], { error: "HEALTHDECK_EXPOSED_KEY_ACTIONS must be none or deactivate" }))
+    .default("none"),
+  HEALTHDECK_RESPONDER_ROLE: roleTemplate("HEALTHDECK_RESPONDER_ROLE"),
+  HEALTHDECK_RESPONDER_ACTION_ROLE: roleTemplate("HEALTHDECK_RESPONDER_ACTION_ROLE"),
   HEALTHDECK_SIMULATED: z
     .enum(["true", "false", "1", "0", ""])
     .default("false")

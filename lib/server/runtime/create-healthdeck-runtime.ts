@@ -21,6 +21,8 @@ import { createJournalRetentionJob } from "@/lib/server/poller/create-journal-re
 import { createAccountHealthSink } from "@/lib/server/poller/create-account-health-sink";
 import { createPollMetrics, type PollMetrics } from "@/lib/server/outputs/metrics/create-poll-metrics";
 import { setUpNotifications, type Notifications, type NotifyOptions } from "@/lib/server/outputs/set-up-notifications";
+import { createExposedKeyResponder, type ExposedKeyResponder, type ExposedKeyResponderDeps } from "@/lib/server/exposed-key/create-exposed-key-responder";
+import { followExposedKeyEvents } from "@/lib/server/exposed-key/follow-exposed-key-events";
 
 export const HEALTHDECK_VERSION = "0.1.0";
 export const USER_AGENT = `Healthdeck/${HEALTHDECK_VERSION} (self-hosted AWS health dashboard; polite poller)`;
@@ -38,6 +40,8 @@ export interface RuntimeDeps {
   onAccountCycle?: (report: AccountHealthReport) => void;
   /** the notifications dispatcher's environment and timings (tests shorten them) */
   notify?: NotifyOptions;
+  /** the exposed-key response's endpoints, credentials and limits (tests point it at the simulator) */
+  exposedKey?: Pick<ExposedKeyResponderDeps, "source" | "env">;
 }
 
 export interface HealthdeckRuntime {
@@ -57,6 +61,8 @@ export interface HealthdeckRuntime {
   notifications: Notifications | null;
   /** counters of this process's poll cycles, for GET /metrics */
   pollMetrics: PollMetrics;
+  /** the exposed-key response (AWS_RISK_CREDENTIALS_EXPOSED): look-ups, key state, the guarded deactivation */
+  exposedKey: ExposedKeyResponder;
   /** Polls whenever this process is the leader (always, on SQLite); stops the moment it is not. Idempotent. */
   followLeadership(): void;
   close(): Promise<void>;
@@ -191,6 +197,18 @@ export function createHealthdeckRuntime(deps: RuntimeDeps): HealthdeckRuntime {
   const notifications = setUpNotifications({ config, store, getCatalog, now, logger, options: deps.notify });
   if (notifications) jobs.push(notifications.dispatcher, notifications.reminders);
 
+  const exposedKey = createExposedKeyResponder({
+    config,
+    store,
+    logger,
+    now,
+    notify: notifications?.config ?? null,
+    userAgent: USER_AGENT,
+    env: deps.exposedKey?.env ?? deps.accountHealth?.env,
+    source: { baseCredentials: deps.accountHealth?.credentials?.baseCredentials, ...deps.exposedKey?.source },
+  });
+  let stopExposedKey: (() => void) | null = null;
+
   const poller = createPoller({ jobs, timers: deps.timers, logger });
   // Only the leader sends (its poller runs); a change that queued messages wakes its dispatcher at once.
   notifications?.onQueued(() => (poller.isRunning ? poller.runNow("notify-dispatch") : Promise.resolve()));
@@ -224,13 +242,18 @@ export function createHealthdeckRuntime(deps: RuntimeDeps): HealthdeckRuntime {
     ready,
     notifications,
     pollMetrics,
+    exposedKey,
     followLeadership() {
       if (stopFollowing !== null) return;
+      if (config.HEALTHDECK_EXPOSED_KEY_LOOKUP === "auto") {
+        stopExposedKey = followExposedKeyEvents({ store, responder: exposedKey, logger, isLeader: () => store.coordinator.role !== "follower" });
+      }
       stopFollowing = store.coordinator.onRoleChange(applyRole);
       applyRole(store.coordinator.role);
     },
     async close() {
       isClosed = true;
+      stopExposedKey?.();
       stopFollowing?.();
       await poller.stop();
       await ready.catch(() => undefined);

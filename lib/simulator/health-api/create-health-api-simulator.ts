@@ -16,6 +16,9 @@ import {
 import { HEALTH_CONTROL_PREFIX, handleHealthControl } from "@/lib/simulator/health-api/handle-health-control";
 import { handleHealthRequest, type HealthCallInfo } from "@/lib/simulator/health-api/handle-health-request";
 import { handleStsRequest, isStsRequest } from "@/lib/simulator/health-api/handle-sts-request";
+import { createExposedKeySimulator, type ExposedKeySimulator } from "@/lib/simulator/exposed-key/create-exposed-key-simulator";
+import { resolveCaller, signingRegionOf } from "@/lib/simulator/health-api/resolve-caller";
+import { readSessionRole } from "@/lib/simulator/health-api/sts-session-keys";
 import { createQueryCache } from "@/lib/simulator/health-api/health-operation-context";
 import type { HealthOperation } from "@/lib/simulator/health-api/health-operations";
 import { createOrgViewControl, type OrgEnableDelay, type OrgViewControl, type OrgViewStatus } from "@/lib/simulator/health-api/org-view-control";
@@ -102,6 +105,8 @@ export interface HealthApiSimulator {
   /** Runs before each call is answered (after counting); returns the unsubscribe function. */
   onCall(listener: (info: HealthCallInfo) => void): () => void;
   state(): HealthApiSimulatorState;
+  /** CloudTrail, IAM and EC2 of the exposed-key response, on this server under /cloudtrail, /iam, /ec2 */
+  exposedKey: ExposedKeySimulator;
   close(): Promise<void>;
 }
 
@@ -195,9 +200,21 @@ export async function createHealthApiSimulator(options: HealthApiSimulatorOption
     reset: runner.reset,
   };
 
+  const exposedKey = createExposedKeySimulator({
+    resolveCaller: (req) => {
+      const authorization = req.headers.authorization;
+      const role = readSessionRole(req.headers["x-amz-security-token"]?.toString());
+      const accessKeyId = /Credential=([^/,\s]+)\//.exec(authorization ?? "")?.[1] ?? null;
+      return { accountId: resolveCaller(authorization, world(), deps.accessKeys).id, accessKeyId, roleArn: role?.roleArn ?? null };
+    },
+    signingRegion: (req) => signingRegionOf(req.headers.authorization),
+  });
+
   const server = createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0] ?? "/";
-    const handling = path.startsWith(HEALTH_CONTROL_PREFIX)
+    const handling = exposedKey.claims(req, path)
+      ? exposedKey.handle(req, res, path)
+      : path.startsWith(HEALTH_CONTROL_PREFIX)
       ? handleHealthControl(req, res, path, control)
       : path.startsWith(SNS_CONTROL_PREFIX)
         ? handleSnsControl(req, res, path, sns)
@@ -231,7 +248,9 @@ export async function createHealthApiSimulator(options: HealthApiSimulatorOption
       return () => listeners.delete(listener);
     },
     state,
+    exposedKey,
     close: () => {
+      exposedKey.close();
       unsubscribe();
       sleeper.cancelAll();
       return listening.close();

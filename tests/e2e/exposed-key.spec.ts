@@ -1,0 +1,177 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createWriteStream } from "node:fs";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { E2E_PORT_OFFSET, e2eAppEnvironment } from "../../playwright.config";
+import { buildHealthEvent, INGEST_TOKEN, pushHealthEvents } from "./health-event";
+
+/**
+ * The exposed-key response end to end: an app of its own (the action on, a security channel, the responder roles),
+ * the simulator's CloudTrail, IAM and STS, a webhook receiver standing for the security team.
+ */
+test.describe.configure({ mode: "serial" });
+
+const PORT = 3103 + E2E_PORT_OFFSET;
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const HEALTH_API = `http://127.0.0.1:${4101 + E2E_PORT_OFFSET}`;
+const DIR = "reports/e2e-exposed-key";
+const DATA_DIR = `${DIR}/data`;
+const LOG = `${DIR}/app.log`;
+const SECRET = `whsec_${Buffer.alloc(32, 9).toString("base64")}`;
+const KEY = "AKIAIOSFODNN7EXAMPLE";
+const ACCOUNT = "123456789012";
+
+let app: ChildProcess | null = null;
+let receiver: Server | null = null;
+const received: { id: string; body: string }[] = [];
+
+async function listenReceiver(): Promise<string> {
+  receiver = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => {
+      received.push({ id: String(request.headers["webhook-id"]), body: Buffer.concat(chunks).toString("utf8") });
+      response.writeHead(200).end("ok");
+    });
+  });
+  await new Promise<void>((resolve) => receiver?.listen(0, "127.0.0.1", resolve));
+  const address = receiver.address();
+  if (address === null || typeof address === "string") throw new Error("receiver not listening");
+  return `http://127.0.0.1:${address.port}/security`;
+}
+
+async function startApp(notifyFile: string): Promise<void> {
+  const log = createWriteStream(LOG);
+  const child = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(PORT)], {
+    env: {
+      ...process.env,
+      ...e2eAppEnvironment(DATA_DIR),
+      HEALTHDECK_NOTIFY_CONFIG: notifyFile,
+      SECURITY_SECRET: SECRET,
+      HEALTHDECK_EXPOSED_KEY_ACTIONS: "deactivate",
+      HEALTHDECK_RESPONDER_ROLE: "arn:aws:iam::{account}:role/HealthdeckResponder",
+      HEALTHDECK_RESPONDER_ACTION_ROLE: "arn:aws:iam::{account}:role/HealthdeckResponderAction",
+      AWS_ENDPOINT_URL_STS: HEALTH_API,
+      AWS_ENDPOINT_URL_CLOUDTRAIL: `${HEALTH_API}/cloudtrail`,
+      AWS_ENDPOINT_URL_IAM: `${HEALTH_API}/iam`,
+      AWS_ENDPOINT_URL_EC2: `${HEALTH_API}/ec2`,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  app = child;
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${ORIGIN}/api/v1/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error("the app did not answer within 60 s");
+}
+
+test.beforeAll(async () => {
+  await rm(DIR, { recursive: true, force: true });
+  await mkdir(DIR, { recursive: true });
+  const url = await listenReceiver();
+  const notifyFile = path.resolve(DIR, "notify.yaml");
+  await writeFile(notifyFile, `channels:\n  - id: security\n    type: webhook\n    url: ${url}\n    secret: \${SECURITY_SECRET}\n    security: true\n`);
+  const reset = await fetch(`${HEALTH_API}/__sim/exposed-key/reset`, { method: "POST" });
+  expect(reset.ok).toBe(true);
+  await startApp(notifyFile);
+});
+
+test.afterAll(async () => {
+  const child = app;
+  if (child?.pid !== undefined && child.exitCode === null) {
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    process.kill(-child.pid, "SIGTERM");
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  }
+  await new Promise((resolve) => (receiver ? receiver.close(resolve) : resolve(undefined)));
+});
+
+const exposedEvent = (communicationId: string) => {
+  const event = buildHealthEvent({
+    account: ACCOUNT,
+    arn: `arn:aws:health:global::event/RISK/AWS_RISK_CREDENTIALS_EXPOSED/AWS_RISK_CREDENTIALS_EXPOSED_${communicationId}`,
+    service: "RISK",
+    code: "AWS_RISK_CREDENTIALS_EXPOSED",
+    category: "issue",
+    status: "open",
+    region: "global",
+    description: `We have become aware that the AWS Access Key ${KEY}, along with the corresponding Secret Key, is publicly available online at github.com.`,
+    communicationId,
+    startMs: Date.now() - 60_000,
+    entities: [{ entityValue: KEY, status: "IMPAIRED" }],
+  });
+  return { ...event, detail: { ...event.detail, eventMetadata: { publicKey: KEY, userName: "ci-deploy", accountId: ACCOUNT, exposedUrl: "https://github.com/example/leaky-repo/blob/main/.env" } } };
+};
+
+const simulatorKeyStatus = async () => {
+  const state = (await (await fetch(`${HEALTH_API}/__sim/exposed-key/state`)).json()) as { keys: { accessKeyId: string; status: string }[] };
+  return state.keys.find((key) => key.accessKeyId === KEY)?.status;
+};
+
+test("an exposed key: pushed by EventBridge, looked up, summarised to security, deactivated after typing the last 4, audited", async ({ page }) => {
+  const response = await fetch(`${ORIGIN}/api/v1/ingest/eventbridge`, { method: "POST", headers: { "Content-Type": "application/json", "X-Healthdeck-Token": INGEST_TOKEN }, body: JSON.stringify(exposedEvent("e2e-exposed-1")) });
+  expect(response.status).toBe(200);
+  const eventId = ((await response.json()) as { results: { id: string }[] }).results[0]?.id ?? "";
+  expect(eventId).not.toBe("");
+
+  await page.goto(`${ORIGIN}/events/${eventId}`);
+  const panel = page.getByRole("region", { name: "Exposed access key: respond here" });
+  await expect(panel).toBeVisible();
+  await expect(panel).toContainText("****************MPLE");
+  await expect(panel).not.toContainText(KEY);
+  await expect(panel).toContainText("https://github.com/example/leaky-repo/blob/main/.env");
+  await expect(panel).toContainText("Management events only (no S3 object reads");
+  await expect(panel).toContainText("an empty result does not prove the key was not abused");
+  // The automatic look-up finishes on its own; the panel refreshes while it runs.
+  await expect(panel.getByTestId("lookup-status")).toContainText("finished: 8 events", { timeout: 30_000 });
+  await expect(panel).toContainText("Active: the key still works");
+  await expect(panel).toContainText("Attached: AWSCompromisedKeyQuarantineV3");
+  const table = panel.getByRole("table");
+  await expect(table.getByRole("row")).toHaveCount(7);
+  await expect(table).toContainText("198.51.100.23");
+  await expect(table).toContainText("203.0.113.45");
+  await expect(table.getByRole("row", { name: /RunInstances/ })).toContainText("Client.UnauthorizedOperation ×1");
+
+  await expect.poll(() => received.some((receipt) => receipt.id.includes(":exposed-key-summary:")), { timeout: 20_000 }).toBe(true);
+  const summary = received.find((receipt) => receipt.id.includes(":exposed-key-summary:"))?.body ?? "";
+  expect(summary).toContain("Top actions:");
+  expect(summary).toContain("Source IPs:");
+  expect(summary).toContain("Management events only");
+
+  const confirm = panel.getByLabel("Type the last 4 characters of ****************MPLE to confirm");
+  const button = panel.getByRole("button", { name: "Deactivate key" });
+  await expect(button).toBeDisabled();
+  await confirm.fill("XXXX");
+  await expect(button).toBeDisabled();
+  await confirm.fill("MPLE");
+  await button.click();
+  await expect(panel.getByRole("status").filter({ hasText: "The key is now inactive" })).toBeVisible();
+  await expect.poll(simulatorKeyStatus).toBe("Inactive");
+  await expect(panel).toContainText("Inactive: the key no longer works");
+  await expect(panel.getByRole("list", { name: "Actions taken" })).toContainText("deactivate, deactivated");
+
+  await expect.poll(async () => (await readFile(LOG, "utf8")).includes('"message":"audit"') && (await readFile(LOG, "utf8")).includes('"result":"deactivated"'), { timeout: 10_000 }).toBe(true);
+  const log = await readFile(LOG, "utf8");
+  expect(log).not.toContain(KEY);
+  await expect.poll(() => received.some((receipt) => receipt.id.includes(":exposed-key-action:")), { timeout: 20_000 }).toBe(true);
+});
+
+test("without the setting, the main app's event page has no deactivate button", async ({ page, request }) => {
+  const [eventId] = await pushHealthEvents(request, exposedEvent("e2e-exposed-2"));
+  await page.goto(`/events/${eventId}`);
+  const panel = page.getByRole("region", { name: "Exposed access key: respond here" });
+  await expect(panel).toContainText("Deactivation from Healthdeck is off");
+  await expect(panel.getByRole("button", { name: "Deactivate key" })).toHaveCount(0);
+});
