@@ -110,6 +110,8 @@ describe("GET /api/v1/openapi.json", () => {
       { method: "get", path: `/api/v1/account/events/${eventId}/entities?format=csv`, status: 200 },
       { method: "get", path: "/api/v1/notifications/deliveries", status: 200 },
       { method: "get", path: "/api/v1/notifications/deliveries/999999", status: 404 },
+      { method: "get", path: `/api/v1/account/events/${eventId}/exposed-key`, status: 404 },
+      { method: "post", path: `/api/v1/account/events/${eventId}/exposed-key`, status: 400, init: { method: "POST", headers: { "content-type": "application/json" }, body: '{"action":"shout"}' } },
       { method: "get", path: "/api/v1/health", status: 200 },
       { method: "get", path: "/api/v1/stream", status: 200 },
       { method: "get", path: "/api/v1/feed.rss", status: 200 },
@@ -122,7 +124,7 @@ describe("GET /api/v1/openapi.json", () => {
     const responses = new Map<string, Response>([["post /api/v1/ingest/eventbridge", ingest]]);
     for (const call of calls.slice(1)) {
       const abort = new AbortController();
-      const response = await fetch(`${server.url}${call.path}`, { signal: abort.signal });
+      const response = await fetch(`${server.url}${call.path}`, { ...call.init, signal: abort.signal });
       responses.set(`${call.method} ${call.path}`, response);
       if (call.path === "/api/v1/stream") {
         // An endless stream: its headers are the recorded response.

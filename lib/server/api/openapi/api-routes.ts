@@ -4,6 +4,7 @@ import { accountEventsQuerySchema, entitiesQuerySchema } from "@/lib/shared/acco
 import { changesQuerySchema, changesResponseSchema } from "@/lib/shared/changes-contract";
 import { entityColumnsResponseSchema } from "@/lib/shared/entity-columns-schema";
 import { historyQuerySchema } from "@/lib/shared/history-query";
+import { actionRecordSchema, exposedKeyResponseSchema, lookupSchema } from "@/lib/shared/exposed-key-contract";
 import { ingestSummarySchema } from "@/lib/shared/ingest-contract";
 import { jsonFeedSchema } from "@/lib/shared/json-feed-contract";
 import { liveScopeQuerySchema } from "@/lib/shared/live-scope";
@@ -74,6 +75,32 @@ export const API_ROUTES: readonly ApiRoute[] = [
       "200-csv": { description: "format=csv: every matching resource as CSV", mediaType: "text/csv" },
       "400": BAD_INPUT,
       "404": error("no such event"),
+    },
+  },
+  {
+    method: "get",
+    path: "/api/v1/account/events/{id}/exposed-key",
+    summary: "An exposed-key event (AWS_RISK_CREDENTIALS_EXPOSED): the key's state, the look-up and its grouped CloudTrail trail.",
+    access: "open",
+    pathParams: eventId,
+    responses: { "200": { description: "the response view", json: { name: "ExposedKeyResponse", schema: exposedKeyResponseSchema } }, "400": BAD_INPUT, "401": UNAUTHORIZED, "404": error("no such exposed-key event") },
+  },
+  {
+    method: "post",
+    path: "/api/v1/account/events/{id}/exposed-key",
+    summary: 'Starts a look-up (`{"action":"lookup","hours":24,"regions":[…]}`) or, for admins, deactivates the key (`{"action":"deactivate","confirm":"<last 4>"}`).',
+    access: "open",
+    pathParams: eventId,
+    requestBody: { mediaType: "application/json", description: "the action (lib/shared/exposed-key-contract.ts)" },
+    responses: {
+      "200": { description: "a look-up already running or cached, or the deactivation's result", json: { name: "ExposedKeyActionAnswer", schema: z.union([z.object({ lookup: lookupSchema }), z.object({ action: actionRecordSchema })]) } },
+      "202": { description: "a look-up started", json: { name: "ExposedKeyLookupStarted", schema: z.object({ lookup: lookupSchema }) } },
+      "400": error("a body that is not an action, or the wrong last 4 characters"),
+      "401": UNAUTHORIZED,
+      "403": FORBIDDEN,
+      "404": error("no such exposed-key event, or deactivation is off"),
+      "413": error("body too large"),
+      "502": { description: "IAM refused or failed the deactivation", json: { name: "ExposedKeyActionFailed", schema: z.object({ action: actionRecordSchema }) } },
     },
   },
   { method: "get", path: "/api/v1/notifications/deliveries", summary: "The notifications delivery log (admin).", access: "admin", query: deliveriesQuerySchema, responses: { "200": { description: "deliveries in id order", json: { name: "DeliveriesResponse", schema: deliveriesResponseSchema } }, "400": BAD_INPUT, "401": UNAUTHORIZED, "403": FORBIDDEN } },
