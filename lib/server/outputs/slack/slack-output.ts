@@ -1,4 +1,4 @@
-import { postJson } from "@/lib/server/outputs/delivery/post-json";
+import { postChannelJson } from "@/lib/server/outputs/delivery/post-channel-json";
 import type { ChannelOutput } from "@/lib/server/outputs/output-channel";
 import { renderSlackDigest } from "@/lib/server/outputs/slack/render-slack-digest";
 import { renderSlackMessage } from "@/lib/server/outputs/slack/render-slack-message";
@@ -9,13 +9,5 @@ export const slackOutput: ChannelOutput = {
   minIntervalMs: 1000,
   render: (change) => ({ body: renderSlackMessage(change) }),
   renderDigest: (digest) => ({ body: renderSlackDigest(digest) }),
-  send(message, context) {
-    return postJson({
-      url: context.channel.url ?? "",
-      body: JSON.stringify(message.body),
-      timeoutMs: context.timeoutMs,
-      maxResponseBytes: context.maxResponseBytes,
-      fetchImpl: context.fetchImpl,
-    });
-  },
+  send: postChannelJson,
 };
