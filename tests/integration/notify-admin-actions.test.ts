@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getAuthContext } from "@/lib/server/auth/authorize";
+import { createApiToken, newApiTokenSchema } from "@/lib/server/auth/manage-tokens";
 import { PEER_ADDRESS_HEADER } from "@/lib/server/auth/peer-address";
 import { findTestResult } from "@/lib/server/outputs/admin/test-results";
 import { getNotificationsView } from "@/lib/server/services/get-notifications-view";
@@ -52,7 +54,7 @@ afterAll(async () => {
 const post = (route: "test" | "channel", fields: Record<string, string>, headers: Record<string, string> = { "sec-fetch-site": "same-origin" }) =>
   fetch(`${server.url}/notifications/${route}`, { method: "POST", body: new URLSearchParams(fields), headers, redirect: "manual" });
 
-const audit = async () => (await stack.runtime.store.audit.list({ before: null, limit: 100 })).map(({ actor, action, subject, detail }) => ({ actor, action, subject, detail }));
+const audit = async () => (await stack.runtime.store.audit.list({ before: null, limit: 100 })).filter((entry) => entry.action.startsWith("notify.")).map(({ actor, action, subject, detail }) => ({ actor, action, subject, detail }));
 
 const stepAndDispatch = async () => {
   stack.simulator.step();
@@ -67,6 +69,10 @@ describe("admin actions on /notifications", () => {
     expect(remote.status).toBe(403);
     const remoteSwitch = await post("channel", { channel: "hook", action: "disable" }, { "sec-fetch-site": "same-origin", [PEER_ADDRESS_HEADER]: "198.51.100.7" });
     expect(remoteSwitch.status).toBe(403);
+    // Signed in (an API token) but not an admin.
+    const viewer = await createApiToken(getAuthContext(), newApiTokenSchema.parse({ name: "viewer", scopes: ["read-status", "read-account", "feeds"] }), "test", null);
+    const notAdmin = await post("test", { channel: "hook" }, { "sec-fetch-site": "same-origin", authorization: `Bearer ${viewer.secret}` });
+    expect(notAdmin.status).toBe(403);
     const crossSite = await post("test", { channel: "hook" }, { origin: "https://evil.example", "sec-fetch-site": "cross-site" });
     expect(crossSite.status).toBe(403);
     expect(hook.requests + teams.requests).toBe(0);
