@@ -6,6 +6,7 @@ import { getAuthContext } from "@/lib/server/auth/authorize";
 import { createApiToken, newApiTokenSchema } from "@/lib/server/auth/manage-tokens";
 import { PEER_ADDRESS_HEADER } from "@/lib/server/auth/peer-address";
 import { findTestResult } from "@/lib/server/outputs/admin/test-results";
+import { getProcessHealth } from "@/lib/server/services/get-process-health";
 import { getNotificationsView } from "@/lib/server/services/get-notifications-view";
 import type { TestServer } from "@/tests/support/listen-test-server";
 import { listenFetchHandler } from "@/tests/support/listen-fetch-handler";
@@ -115,6 +116,7 @@ describe("admin actions on /notifications", () => {
     const view = await getNotificationsView(stack.runtime.store, stack.runtime.notifications?.config ?? null, { after: 0, limit: 25, channel: "hook", status: null, kind: null });
     expect(view.deliveries).toHaveLength(0);
     expect(view.channels.find((channel) => channel.id === "hook")?.disabled).toEqual({ by: "local", since: expect.any(String) });
+    expect((await getProcessHealth()).notifications?.disabledChannels).toEqual([{ id: "hook", by: "local", since: expect.any(String) }]);
     const on = await post("channel", { channel: "hook", action: "enable" });
     expect(on.status).toBe(303);
     await stepAndDispatch();
