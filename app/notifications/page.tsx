@@ -47,7 +47,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         <p className={NOTE}>
           <strong>Send a test message</strong> sends a clearly labelled sample through the channel&apos;s own renderer and transport and shows the answer here (also{" "}
           <code className="font-mono">npm run notify:test -- &lt;channel&gt;</code> on the server). A <code>200</code> from Slack or a Teams Workflow means the request was accepted, not that the
-          message or card rendered or that anyone saw it. <strong>Disable</strong> stops new messages to a channel until it is enabled again; both are written to the audit log.
+          message rendered (a Teams card included) or that anyone saw it. <strong>Disable</strong> stops new messages to a channel until it is enabled again; both are written to the audit log.
         </p>
         {testResult ? <TestResultPanel result={testResult} /> : null}
         {view.channels.length > 0 ? <ChannelList channels={view.channels} /> : <p className={NOTE}>No channels.</p>}
