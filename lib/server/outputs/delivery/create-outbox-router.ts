@@ -47,7 +47,13 @@ export function createOutboxRouter(deps: OutboxRouterDeps): OutboxRouter {
     const deliveries: NewDelivery[] = [];
     const cache: SnapshotCache = {};
     const disabled = new Map<string, boolean>();
-    const isDisabled = async (id: string) => disabled.get(id) ?? disabled.set(id, await isChannelDisabled(tx.meta, id)).get(id) === true;
+    const isDisabled = async (id: string): Promise<boolean> => {
+      const known = disabled.get(id);
+      if (known !== undefined) return known;
+      const isOff = await isChannelDisabled(tx.meta, id);
+      disabled.set(id, isOff);
+      return isOff;
+    };
     for (const { entry, facts, isFirstSeen } of collapse(entries)) {
       const chosen = selectChannels(deps.config, facts);
       if (chosen.length === 0) continue;
