@@ -28,7 +28,8 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const view = await getNotificationsView(runtime.store, config, parsed.ok ? parsed.value : { after: 0, limit: NOTIFICATIONS_PAGE_SIZE, channel: null, status: null, kind: null });
   const values = { channel: readQueryParam(params, "channel") ?? "", status: readQueryParam(params, "status") ?? "", kind: readQueryParam(params, "kind") ?? "" };
   const next = new URLSearchParams(Object.entries({ ...values, after: String(view.nextAfter ?? 0) }).filter(([, value]) => value !== ""));
-  const testResult = findTestResult(readQueryParam(params, "test") ?? undefined);
+  const testId = readQueryParam(params, "test");
+  const testResult = findTestResult(testId);
   const filtered = values.channel !== "" || values.status !== "" || values.kind !== "";
   return (
     <main id="main" tabIndex={-1} className="mx-auto max-w-[120rem] space-y-6 px-4 py-6 focus:outline-none sm:px-6">
@@ -49,7 +50,13 @@ export default async function NotificationsPage({ searchParams }: { searchParams
           <code className="font-mono">npm run notify:test -- &lt;channel&gt;</code> on the server). A <code>200</code> from Slack or a Teams Workflow means the request was accepted, not that the
           message rendered (a Teams card included) or that anyone saw it. <strong>Disable</strong> stops new messages to a channel until it is enabled again; both are written to the audit log.
         </p>
-        {testResult ? <TestResultPanel result={testResult} /> : null}
+        {testResult ? (
+          <TestResultPanel result={testResult} />
+        ) : testId !== undefined ? (
+          <p role="status" className={NOTE}>
+            This test&apos;s answer is no longer here (another replica answered, or the process restarted); its outcome is in the audit log (<code>notify.test</code>).
+          </p>
+        ) : null}
         {view.channels.length > 0 ? <ChannelList channels={view.channels} /> : <p className={NOTE}>No channels.</p>}
       </section>
 
