@@ -7,6 +7,8 @@ import { readQueryParam } from "@/lib/shared/read-query-param";
 import { ChannelList } from "@/components/notifications/channel-list";
 import { DeliveryFilterForm } from "@/components/notifications/delivery-filter-form";
 import { DeliveryLog } from "@/components/notifications/delivery-log";
+import { TestResultPanel } from "@/components/notifications/test-result-panel";
+import { findTestResult } from "@/lib/server/outputs/admin/test-results";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Notifications" };
@@ -26,6 +28,8 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const view = await getNotificationsView(runtime.store, config, parsed.ok ? parsed.value : { after: 0, limit: NOTIFICATIONS_PAGE_SIZE, channel: null, status: null, kind: null });
   const values = { channel: readQueryParam(params, "channel") ?? "", status: readQueryParam(params, "status") ?? "", kind: readQueryParam(params, "kind") ?? "" };
   const next = new URLSearchParams(Object.entries({ ...values, after: String(view.nextAfter ?? 0) }).filter(([, value]) => value !== ""));
+  const testId = readQueryParam(params, "test");
+  const testResult = findTestResult(testId);
   const filtered = values.channel !== "" || values.status !== "" || values.kind !== "";
   return (
     <main id="main" tabIndex={-1} className="mx-auto max-w-[120rem] space-y-6 px-4 py-6 focus:outline-none sm:px-6">
@@ -42,9 +46,17 @@ export default async function NotificationsPage({ searchParams }: { searchParams
           Channels
         </h2>
         <p className={NOTE}>
-          Until sign-in exists, the test action is a command on the server: <code className="font-mono">npm run notify:test -- &lt;channel&gt;</code> sends a clearly labelled sample through the same
-          renderer and transport and prints the answer. A <code>200</code> from Slack or a Teams workflow means the request was accepted, not that the message rendered or that anyone saw it.
+          <strong>Send a test message</strong> sends a clearly labelled sample through the channel&apos;s own renderer and transport and shows the answer here (also{" "}
+          <code className="font-mono">npm run notify:test -- &lt;channel&gt;</code> on the server). A <code>200</code> from Slack or a Teams Workflow means the request was accepted, not that the
+          message rendered (a Teams card included) or that anyone saw it. <strong>Disable</strong> stops new messages to a channel until it is enabled again; both are written to the audit log.
         </p>
+        {testResult ? (
+          <TestResultPanel result={testResult} />
+        ) : testId !== undefined ? (
+          <p role="status" className={NOTE}>
+            This test&apos;s answer is no longer here (another replica answered, or the process restarted); its outcome is in the audit log (<code>notify.test</code>).
+          </p>
+        ) : null}
         {view.channels.length > 0 ? <ChannelList channels={view.channels} /> : <p className={NOTE}>No channels.</p>}
       </section>
 

@@ -1,4 +1,5 @@
 import type { ChannelView } from "@/lib/server/services/get-notifications-view";
+import { ChannelActions } from "@/components/notifications/channel-actions";
 import { formatUtc } from "@/components/notifications/format-utc";
 
 function ChannelHealth({ channel }: { channel: ChannelView }) {
@@ -20,10 +21,11 @@ export function ChannelList({ channels }: { channels: ChannelView[] }) {
   return (
     <ul className="grid gap-3 md:grid-cols-2 2xl:grid-cols-3">
       {channels.map((channel) => (
-        <li key={channel.id} className="space-y-2 rounded-md border border-gray-200 bg-white p-4 dark:border-gray-800 dark:bg-gray-900">
+        <li key={channel.id} id={`channel-${channel.id}`} className="space-y-2 rounded-md border border-gray-200 bg-white p-4 dark:border-gray-800 dark:bg-gray-900">
           <h3 className="flex flex-wrap items-center gap-2 font-semibold">
             <span className="font-mono">{channel.id}</span>
             <span className="rounded bg-gray-100 px-2 py-0.5 text-xs font-medium text-gray-800 dark:bg-gray-800 dark:text-gray-200">{channel.type}</span>
+            {channel.disabled ? <span className="rounded bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-950 dark:text-amber-100">disabled</span> : null}
             {channel.isSecurity ? <span className="rounded bg-purple-100 px-2 py-0.5 text-xs font-medium text-purple-900 dark:bg-purple-950 dark:text-purple-100">security events</span> : null}
           </h3>
           <ChannelHealth channel={channel} />
@@ -37,6 +39,7 @@ export function ChannelList({ channels }: { channels: ChannelView[] }) {
             <dt className="text-gray-700 dark:text-gray-300">Last error</dt>
             <dd className="break-words">{channel.lastError ? `${formatUtc(channel.lastErrorAt)}: ${channel.lastError}` : "—"}</dd>
           </dl>
+          <ChannelActions channel={channel} />
         </li>
       ))}
     </ul>

@@ -12,6 +12,8 @@ export const notificationsHealthSchema = z.object({
   folded: z.number().int(),
   /** channels whose endpoint answered 404/410: nothing is sent to them until their URL changes */
   brokenChannels: z.array(z.object({ id: z.string(), since: z.string(), reason: z.string() })),
+  /** channels an admin turned off on /notifications: no new deliveries until enabled again */
+  disabledChannels: z.array(z.object({ id: z.string(), since: z.string(), by: z.string() })),
 });
 export type NotificationsHealth = z.infer<typeof notificationsHealthSchema>;
 

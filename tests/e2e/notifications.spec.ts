@@ -103,6 +103,25 @@ test("the log filters by channel, status and kind; a bad filter says why", async
   await expect(page.getByRole("alert").filter({ hasText: "This filter is not valid." })).toContainText("status must be one of");
 });
 
+test("an admin sends a test message and sees the answer; disables a channel and sees who did", async ({ page }) => {
+  await page.goto(`${ORIGIN}/notifications`);
+  const slack = page.locator("#channel-inbox-slack");
+  await slack.getByRole("button", { name: "Send a test message" }).click();
+  await expect(page).toHaveURL(/\/notifications\?test=/);
+  const answer = page.locator("[data-test-result]");
+  await expect(answer).toContainText("Test message to inbox-slack (slack)");
+  await expect(answer).toContainText("sent, HTTP 200");
+  await expect(answer).toContainText("not that the message rendered or was seen");
+
+  const gone = page.locator("#channel-gone");
+  await gone.getByRole("button", { name: "Disable", exact: true }).click();
+  await expect(gone).toContainText(/Disabled by local at/);
+  await gone.getByRole("button", { name: "Enable" }).click();
+  await expect(gone).not.toContainText("Disabled by");
+  // A security channel can be disabled, but its button says what that costs.
+  await expect(slack.getByRole("button", { name: "Disable (security events will not reach it)" })).toBeVisible();
+});
+
 test("the simulator's demo inbox lists what arrived, clearly labelled as simulated", async ({ page }) => {
   await page.goto(`${SIMULATOR_URL}/__inbox`);
   await expect(page.getByText("SIMULATED.")).toBeVisible();

@@ -29,7 +29,8 @@ function isSameOrigin(request: Request): boolean {
   return true;
 }
 
-async function adminForm(request: Request, work: (principal: Principal, form: FormData, address: string | null) => Promise<Response>): Promise<Response> {
+/** Same-origin check, then admin only; the work gets the principal, the form and the peer address. */
+export async function adminForm(request: Request, work: (principal: Principal, form: FormData, address: string | null) => Promise<Response>): Promise<Response> {
   if (!isSameOrigin(request)) return authMessagePage(403, "Refused", "This form must be sent from Healthdeck's own page.");
   const auth = await authorizeHeaders(request.headers, "admin", getAuthContext());
   if (!auth.ok) return authorizationError(auth);

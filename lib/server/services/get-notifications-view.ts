@@ -1,5 +1,6 @@
 import "server-only";
 import { resolveStorm, type NotifyConfig } from "@/lib/server/outputs/config/notify-config-schema";
+import { readChannelSwitch } from "@/lib/server/outputs/admin/channel-switch";
 import { hashChannelTarget } from "@/lib/server/outputs/delivery/create-dispatcher";
 import { describeChannelTarget, describeRule } from "@/lib/server/outputs/rules/describe-rule";
 import { getDeliveryDetail, listDeliveries } from "@/lib/server/services/list-deliveries";
@@ -19,6 +20,8 @@ export interface ChannelView {
   lastError: string | null;
   /** set when a 404/410 broke the channel: nothing is sent to it until its URL changes */
   broken: { since: string; reason: string } | null;
+  /** set while an admin has turned the channel off: no new deliveries */
+  disabled: { by: string; since: string } | null;
 }
 
 export interface NotificationsView {
@@ -39,9 +42,11 @@ const PAYLOAD_SHOWN_CHARS = 20_000;
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** Everything /notifications shows: channels and their health, the rules in words, and one page of the log. */
-export async function getNotificationsView(store: Pick<HealthdeckStore, "outbox">, config: NotifyConfig | null, query: DeliveriesQuery): Promise<NotificationsView> {
+export async function getNotificationsView(store: Pick<HealthdeckStore, "outbox" | "meta">, config: NotifyConfig | null, query: DeliveriesQuery): Promise<NotificationsView> {
   const [activity, broken, page] = await Promise.all([store.outbox.listChannelActivity(), store.outbox.listBrokenChannels(), listDeliveries(store, query)]);
-  const channels = (config?.channels ?? []).map((channel): ChannelView => {
+  const switches = await Promise.all((config?.channels ?? []).map((channel) => readChannelSwitch(store.meta, channel.id)));
+  const channels = (config?.channels ?? []).map((channel, index): ChannelView => {
+    const off = switches[index];
     const seen = activity.find((row) => row.channel === channel.id);
     const gone = broken.find((row) => row.channel === channel.id && row.targetHash === hashChannelTarget(channel));
     const storm = resolveStorm(channel);
@@ -55,6 +60,7 @@ export async function getNotificationsView(store: Pick<HealthdeckStore, "outbox"
       lastErrorAt: iso(seen?.lastErrorAt ?? null),
       lastError: seen?.lastError ?? null,
       broken: gone ? { since: new Date(gone.at).toISOString(), reason: gone.reason } : null,
+      disabled: off?.isDisabled ? { by: off.by, since: new Date(off.at).toISOString() } : null,
     };
   });
   const details = await Promise.all(page.deliveries.map((delivery) => getDeliveryDetail(store, delivery.id)));

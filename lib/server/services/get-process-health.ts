@@ -4,12 +4,14 @@ import { HEALTHDECK_VERSION } from "@/lib/server/runtime/create-healthdeck-runti
 import { listSourceHealth } from "@/lib/server/services/get-source-health";
 export type { NotificationsHealth, ProcessHealth } from "@/lib/shared/process-health-contract";
 import type { NotificationsHealth, ProcessHealth } from "@/lib/shared/process-health-contract";
+import { readChannelSwitch } from "@/lib/server/outputs/admin/channel-switch";
 import { hashChannelTarget } from "@/lib/server/outputs/delivery/create-dispatcher";
 
 async function readNotificationsHealth(runtime: ReturnType<typeof getRuntime>): Promise<NotificationsHealth | null> {
   const notify = runtime.notifications;
   if (!notify) return null;
   const [counts, broken] = await Promise.all([runtime.store.outbox.countByStatus(), runtime.store.outbox.listBrokenChannels()]);
+  const switches = await Promise.all(notify.config.channels.map(async (channel) => ({ id: channel.id, off: await readChannelSwitch(runtime.store.meta, channel.id) })));
   const hashes = new Map(notify.config.channels.map((channel) => [channel.id, hashChannelTarget(channel)]));
   return {
     channels: notify.config.channels.length,
@@ -17,6 +19,7 @@ async function readNotificationsHealth(runtime: ReturnType<typeof getRuntime>): 
     brokenChannels: broken
       .filter((row) => hashes.get(row.channel) === row.targetHash)
       .map((row) => ({ id: row.channel, since: new Date(row.at).toISOString(), reason: row.reason })),
+    disabledChannels: switches.flatMap(({ id, off }) => (off?.isDisabled ? [{ id, since: new Date(off.at).toISOString(), by: off.by }] : [])),
   };
 }
 

@@ -119,6 +119,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
   browserForm("/admin/displays/create", "Creates a display link bound to a /noc view (admin)."),
   browserForm("/admin/tokens/create", "Creates an API token, shown once (admin)."),
   browserForm("/admin/tokens/revoke", "Revokes a display link or API token (admin)."),
+  browserForm("/notifications/test", "Sends a labelled test message to a channel; the answer is shown on /notifications (admin, one per channel per 5 s: 429)."),
+  browserForm("/notifications/channel", "Disables a channel (no new deliveries) or enables it again (admin)."),
   {
     method: "post",
     path: "/api/v1/ingest/eventbridge",

@@ -1,5 +1,6 @@
 import type { NotifyConfig } from "@/lib/server/outputs/config/notify-config-schema";
 import { snapshotChange, type SnapshotCache, type SnapshotDeps } from "@/lib/server/outputs/delivery/snapshot-change";
+import { isChannelDisabled } from "@/lib/server/outputs/admin/channel-switch";
 import { findOutput } from "@/lib/server/outputs/output-registry";
 import { readNotificationFacts, type NotificationFacts } from "@/lib/server/outputs/rules/read-notification-facts";
 import { selectChannels } from "@/lib/server/outputs/rules/select-channels";
@@ -45,6 +46,14 @@ export function createOutboxRouter(deps: OutboxRouterDeps): OutboxRouter {
   return async (entries, tx) => {
     const deliveries: NewDelivery[] = [];
     const cache: SnapshotCache = {};
+    const disabled = new Map<string, boolean>();
+    const isDisabled = async (id: string): Promise<boolean> => {
+      const known = disabled.get(id);
+      if (known !== undefined) return known;
+      const isOff = await isChannelDisabled(tx.meta, id);
+      disabled.set(id, isOff);
+      return isOff;
+    };
     for (const { entry, facts, isFirstSeen } of collapse(entries)) {
       const chosen = selectChannels(deps.config, facts);
       if (chosen.length === 0) continue;
@@ -55,7 +64,8 @@ export function createOutboxRouter(deps: OutboxRouterDeps): OutboxRouter {
       for (const id of chosen) {
         const channel = channels.get(id);
         const output = channel ? findOutput(channel.type) : undefined;
-        if (!output) continue;
+        // A channel an admin disabled gets no new deliveries (what was queued before still goes).
+        if (!output || (await isDisabled(id))) continue;
         deliveries.push({
           // An event is announced as new once per channel, whatever the journal says later (a poll that reshapes an
           // event can journal "opened" again): a second "opened" meets this key and is dropped.

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { AccountEventRecord } from "@/lib/server/domain/account-health-records";
 import { silentLogger } from "@/lib/server/logging/create-logger";
 import { notifyConfigSchema } from "@/lib/server/outputs/config/notify-config-schema";
+import { writeChannelSwitch } from "@/lib/server/outputs/admin/channel-switch";
 import { createReminderJob } from "@/lib/server/outputs/reminders/create-reminder-job";
 import { loadBundledCatalog } from "@/lib/server/sources/catalog/create-catalog";
 import type { HealthdeckStore } from "@/lib/server/store/healthdeck-store";
@@ -71,6 +72,17 @@ describe("reminders of scheduled changes", () => {
     await at(START - HOUR + 60_000);
     await at(START + 60_000);
     expect((await keys()).filter((key) => key.startsWith("hook:"))).toEqual(["7d", "1d", "1h"].map((offset) => `hook:${id}:reminder:${offset}:2026-12-20T10:00:00.000Z`));
+  });
+
+  it("skip a channel an admin disabled, and come again for it once enabled", async () => {
+    const { at, keys } = setUp([{ channels: ["ops", "hook"] }]);
+    const { id } = await store.write((tx) => tx.accountEvents.upsertEvent(scheduled(), START - 10 * DAY));
+    await store.write((tx) => writeChannelSwitch(tx.meta, "hook", { isDisabled: true, by: "alice", at: START - 9 * DAY }));
+    await at(START - 7 * DAY + 60_000);
+    expect(await keys()).toEqual([`ops:${id}:reminder:7d:2026-12-20T10:00:00.000Z`]);
+    await store.write((tx) => writeChannelSwitch(tx.meta, "hook", { isDisabled: false, by: "alice", at: START - 2 * DAY }));
+    await at(START - DAY);
+    expect((await keys()).filter((key) => key.startsWith("hook:"))).toEqual([`hook:${id}:reminder:1d:2026-12-20T10:00:00.000Z`]);
   });
 
   it("say what and when in Slack and the webhook, with the account's name, and expire at the start", async () => {

@@ -6,6 +6,7 @@ import { findOutput } from "@/lib/server/outputs/output-registry";
 import { DEFAULT_REMINDER_OFFSETS, listDueOffsets } from "@/lib/server/outputs/reminders/plan-reminders";
 import { rankSeverity } from "@/lib/server/outputs/rules/rank-severity";
 import type { NotificationFacts } from "@/lib/server/outputs/rules/read-notification-facts";
+import { isChannelDisabled } from "@/lib/server/outputs/admin/channel-switch";
 import { matchesRule } from "@/lib/server/outputs/rules/select-channels";
 import type { PollJob } from "@/lib/server/poller/create-poller";
 import type { NewDelivery } from "@/lib/server/store/contract/outbox-contract";
@@ -72,7 +73,7 @@ export async function planReminderDeliveries(tx: StoreRepos, deps: Omit<Reminder
     for (const channel of deps.config.channels) {
       const offsets = due.get(channel.id);
       const output = channels.has(channel.id) ? findOutput(channel.type) : undefined;
-      if (!offsets || !output) continue;
+      if (!offsets || !output || (await isChannelDisabled(tx.meta, channel.id))) continue;
       for (const offset of offsets) {
         deliveries.push({
           key: `${channel.id}:${event.id}:reminder:${offset}:${startsAtIso}`,
