@@ -17,6 +17,20 @@ function passed(outcome: EdgeOutcome) {
 }
 
 describe("applyEdge: headers", () => {
+  it("lets forms go to this origin, and with OIDC sign-in to the provider too (sign-out is redirected to its logout)", () => {
+    const policyOf = (env: Record<string, string>) => passed(applyEdge(request("/"), edgeWith(env), 0)).responseHeaders["Content-Security-Policy"] ?? "";
+    expect(policyOf({})).toContain("form-action 'self';");
+    const oidc = {
+      HEALTHDECK_AUTH: "oidc",
+      HEALTHDECK_OIDC_ISSUER: "https://login.example.com/realms/ops",
+      HEALTHDECK_OIDC_CLIENT_ID: "healthdeck",
+      HEALTHDECK_SESSION_SECRET: "a-session-secret-of-at-least-thirty-two-characters",
+      HEALTHDECK_PUBLIC_URL: "http://localhost:3000",
+      HEALTHDECK_ADMIN_GROUPS: "ops",
+    };
+    expect(policyOf(oidc)).toContain("form-action 'self' https://login.example.com;");
+  });
+
   it("gives every response a fresh nonce in a CSP without unsafe-inline scripts, and hands it to Next and the layout", () => {
     const edge = edgeWith();
     const first = passed(applyEdge(request("/"), edge, 0));

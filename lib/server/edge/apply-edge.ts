@@ -43,7 +43,7 @@ export function applyEdge(request: { url: string; headers: Headers }, edge: Edge
   }
   const isHttps = edge.isPublicUrlHttps || client.isHttps;
   const nonce = createNonce();
-  const policy = buildContentSecurityPolicy({ nonce, frameAncestors: edge.frameAncestors, isHttps, isDevelopment: edge.isDevelopment });
+  const policy = buildContentSecurityPolicy({ nonce, frameAncestors: edge.frameAncestors, formTargets: edge.formTargets, isHttps, isDevelopment: edge.isDevelopment });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", policy);

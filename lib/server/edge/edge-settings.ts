@@ -12,6 +12,8 @@ export interface EdgeSettings {
   limiter: RateLimiter;
   streamSlots: StreamSlots;
   frameAncestors: readonly string[];
+  /** where forms may go besides this origin: the identity provider's, whose logout a sign-out form redirects to */
+  formTargets: readonly string[];
   /** HEALTHDECK_PUBLIC_URL is https: every response counts as served over HTTPS */
   isPublicUrlHttps: boolean;
   isDevelopment: boolean;
@@ -19,7 +21,7 @@ export interface EdgeSettings {
 
 type EdgeConfig = Pick<
   HealthdeckConfig,
-  "HEALTHDECK_ALLOWED_HOSTS" | "HEALTHDECK_PUBLIC_URL" | "HEALTHDECK_RATE_LIMIT_PER_MINUTE" | "HEALTHDECK_STREAMS_PER_CLIENT" | "HEALTHDECK_FRAME_ANCESTORS"
+  "HEALTHDECK_ALLOWED_HOSTS" | "HEALTHDECK_PUBLIC_URL" | "HEALTHDECK_RATE_LIMIT_PER_MINUTE" | "HEALTHDECK_STREAMS_PER_CLIENT" | "HEALTHDECK_FRAME_ANCESTORS" | "HEALTHDECK_AUTH" | "HEALTHDECK_OIDC_ISSUER"
 >;
 
 export function createEdgeSettings(config: EdgeConfig, env: { HEALTHDECK_TRUSTED_PROXIES?: string; NODE_ENV?: string }): EdgeSettings {
@@ -30,6 +32,7 @@ export function createEdgeSettings(config: EdgeConfig, env: { HEALTHDECK_TRUSTED
     limiter: createRateLimiter(config.HEALTHDECK_RATE_LIMIT_PER_MINUTE),
     streamSlots: createStreamSlots(config.HEALTHDECK_STREAMS_PER_CLIENT),
     frameAncestors: config.HEALTHDECK_FRAME_ANCESTORS,
+    formTargets: config.HEALTHDECK_AUTH === "oidc" && config.HEALTHDECK_OIDC_ISSUER ? [new URL(config.HEALTHDECK_OIDC_ISSUER).origin] : [],
     isPublicUrlHttps: config.HEALTHDECK_PUBLIC_URL?.startsWith("https:") ?? false,
     isDevelopment: env.NODE_ENV === "development",
   };

@@ -2,6 +2,8 @@ export interface PolicyOptions {
   nonce: string;
   /** CSP frame-ancestors sources, e.g. ["'self'"] or ["https://portal.example.com"] */
   frameAncestors: readonly string[];
+  /** origins forms may be sent or redirected to besides this one (the OIDC provider's logout) */
+  formTargets?: readonly string[];
   isHttps: boolean;
   /** `next dev` evaluates code and opens a websocket for hot reload */
   isDevelopment: boolean;
@@ -24,7 +26,8 @@ export function buildContentSecurityPolicy(options: PolicyOptions): string {
     `connect-src 'self'${options.isDevelopment ? " ws: wss:" : ""}`,
     "object-src 'none'",
     "base-uri 'none'",
-    "form-action 'self'",
+    // Browsers apply form-action to a form's redirects too: sign-out posts here and is redirected to the provider.
+    `form-action ${["'self'", ...(options.formTargets ?? [])].join(" ")}`,
     `frame-ancestors ${options.frameAncestors.join(" ")}`,
     ...(options.isHttps ? ["upgrade-insecure-requests"] : []),
   ];
