@@ -12,7 +12,7 @@ import { startPostgres, type TestPostgres } from "@/tests/support/start-postgres
 import { startPublicStack, type PublicStack } from "@/tests/support/start-public-stack";
 import { INCIDENT_SCENARIO } from "@/tests/integration/public-scenario";
 
-/** Two runtimes on one PostgreSQL database: only the leader dispatches, and a change of leader repeats nothing. */
+/** Three runtimes on one PostgreSQL database: only the leader dispatches, and a change of leader repeats nothing. */
 const SECRET = `whsec_${Buffer.alloc(32, 4).toString("base64")}`;
 const dir = mkdtempSync(path.join(tmpdir(), "notify-replicas-"));
 let postgres: TestPostgres;
@@ -20,6 +20,7 @@ let hook: Receiver;
 let stormHook: Receiver;
 let first: PublicStack;
 let second: PublicStack;
+let third: PublicStack;
 
 beforeAll(async () => {
   postgres = await startPostgres();
@@ -42,9 +43,12 @@ beforeAll(async () => {
   await waitUntil("the first replica to lead", async () => (first.runtime.store.coordinator.role === "leader" ? true : null), 10_000);
   second = await startPublicStack(options);
   await waitUntil("the second replica to follow", async () => (second.runtime.store.coordinator.role === "follower" ? true : null), 10_000);
+  third = await startPublicStack(options);
+  await waitUntil("the third replica to follow", async () => (third.runtime.store.coordinator.role === "follower" ? true : null), 10_000);
 }, 90_000);
 
 afterAll(async () => {
+  await third?.close();
   await second?.close();
   await first?.close();
   await hook?.close();
@@ -64,7 +68,7 @@ const sample = (index: number, now: number): NewDelivery => ({
   message: { body: { type: "event.opened", timestamp: new Date(now).toISOString(), data: { index } } },
 });
 
-describe("notifications with two replicas on PostgreSQL", () => {
+describe("notifications with three replicas on PostgreSQL", () => {
   it("only the leader sends; when it stops mid-burst the new leader finishes; nothing arrives twice", async () => {
     const now = Date.now();
     await second.runtime.store.write((tx) => tx.outbox.enqueue(Array.from({ length: 40 }, (_, index) => sample(index + 1, now))));
@@ -75,22 +79,32 @@ describe("notifications with two replicas on PostgreSQL", () => {
 
     first.runtime.followLeadership();
     second.runtime.followLeadership();
+    third.runtime.followLeadership();
     expect(second.runtime.poller.isRunning).toBe(false);
+    expect(third.runtime.poller.isRunning).toBe(false);
     await waitUntil("some deliveries", async () => (hook.received.length >= 10 ? true : null), 15_000);
     await first.runtime.close();
-    await waitUntil("the second replica to lead", async () => (second.runtime.store.coordinator.role === "leader" ? true : null), 15_000);
+    const successor = await waitUntil(
+      "one of the other two to lead",
+      async () => [second, third].find((stack) => stack.runtime.store.coordinator.role === "leader") ?? null,
+      15_000,
+    );
+    // Exactly one dispatcher: the other replica still follows and its poller (with the dispatcher) never runs.
+    const bystander = successor === second ? third : second;
+    expect(bystander.runtime.store.coordinator.role).toBe("follower");
+    expect(bystander.runtime.poller.isRunning).toBe(false);
     await waitUntil("every delivery", async () => (hook.received.length >= 40 ? true : null), 30_000);
     await new Promise((resolve) => setTimeout(resolve, 300));
     const ids = hook.received.map((receipt) => receipt.id);
     expect(ids).toHaveLength(40);
     expect(new Set(ids).size).toBe(40);
-    expect(await second.runtime.store.outbox.countByStatus()).toEqual({ queued: 0, sent: 40, failed: 0, expired: 0, folded: 0 });
+    expect(await successor.runtime.store.outbox.countByStatus()).toEqual({ queued: 0, sent: 40, failed: 0, expired: 0, folded: 0 });
   }, 90_000);
 
   it("two dispatchers racing over one storm on PostgreSQL make one digest, and every folded message is in it once", async () => {
-    await waitUntil("a leader", async () => (second.runtime.store.coordinator.role === "leader" ? true : null), 15_000);
-    const store = second.runtime.store;
-    const config = second.runtime.notifications?.config;
+    const leader = await waitUntil("a leader", async () => [second, third].find((stack) => stack.runtime.store.coordinator.role === "leader") ?? null, 15_000);
+    const store = leader.runtime.store;
+    const config = leader.runtime.notifications?.config;
     if (!config) throw new Error("notifications are off");
     const now = Date.now();
     await store.write((tx) =>
