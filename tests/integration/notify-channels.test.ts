@@ -132,6 +132,20 @@ describe("Teams, e-mail and SNS through the real dispatcher", () => {
     expect(published.every((message) => message.topicArn === TOPIC && message.attributes.source?.value === "public")).toBe(true);
   }, 90_000);
 
+  it("closing the runtime closes its pooled SMTP connections (a stopped replica leaves no session open at the mail server)", async () => {
+    const smtp = track(await listenSmtpReceiver());
+    const stack = await startStack([{ id: "mail", type: "email", to: ["ops@example.com"] }], smtp.url);
+    await playIncident(stack);
+    stack.runtime.poller.start();
+    await waitFor(async () => (await deliveries(stack)).length > 0 && (await deliveries(stack)).every((delivery) => delivery.status === "sent"));
+    expect(smtp.received.length).toBeGreaterThan(0);
+    expect(smtp.openConnections).toBeGreaterThan(0);
+
+    // At once, not when an idle timer or the server's own timeout ends the session (that takes seconds).
+    await stack.runtime.close();
+    await waitFor(() => smtp.openConnections === 0, 1_000);
+  }, 60_000);
+
   it("a 550 fails the e-mail for good and says why; the Teams channel is unaffected", async () => {
     const smtp = track(await listenSmtpReceiver({ answers: () => ({ code: 550, message: "5.1.1 No such user" }) }));
     const teams = track(await listenTeamsReceiver());

@@ -13,6 +13,8 @@ export interface SmtpReceiver {
   attempts: number;
   /** the envelope recipients of each accepted message */
   recipients: string[][];
+  /** SMTP connections open right now (a pooled client keeps some open between messages) */
+  openConnections: number;
   close(): Promise<void>;
 }
 
@@ -24,6 +26,7 @@ export async function listenSmtpReceiver(options: { answers?: (index: number) =>
   const received: ParsedMail[] = [];
   const recipients: string[][] = [];
   let attempts = 0;
+  let openConnections = 0;
   const server = new SMTPServer({
     logger: false,
     disabledCommands: options.auth ? ["STARTTLS"] : ["STARTTLS", "AUTH"],
@@ -31,6 +34,13 @@ export async function listenSmtpReceiver(options: { answers?: (index: number) =>
     allowInsecureAuth: true,
     size: 10 * 1024 * 1024,
     closeTimeout: 200,
+    onConnect(_session, callback) {
+      openConnections += 1;
+      callback();
+    },
+    onClose() {
+      openConnections -= 1;
+    },
     onAuth(auth, _session, callback) {
       if (options.auth && auth.username === options.auth.user && auth.password === options.auth.pass) return callback(null, { user: auth.username });
       callback(Object.assign(new Error("Authentication credentials invalid"), { responseCode: 535 }));
@@ -65,6 +75,9 @@ export async function listenSmtpReceiver(options: { answers?: (index: number) =>
     recipients,
     get attempts() {
       return attempts;
+    },
+    get openConnections() {
+      return openConnections;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

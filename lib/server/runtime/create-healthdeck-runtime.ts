@@ -21,6 +21,7 @@ import { createJournalRetentionJob } from "@/lib/server/poller/create-journal-re
 import { createAccountHealthSink } from "@/lib/server/poller/create-account-health-sink";
 import { createPollMetrics, type PollMetrics } from "@/lib/server/outputs/metrics/create-poll-metrics";
 import { setUpNotifications, type Notifications, type NotifyOptions } from "@/lib/server/outputs/set-up-notifications";
+import { closeSmtpTransports } from "@/lib/server/outputs/email/smtp-transport";
 import { createExposedKeyResponder, type ExposedKeyResponder, type ExposedKeyResponderDeps } from "@/lib/server/exposed-key/create-exposed-key-responder";
 import { followExposedKeyEvents } from "@/lib/server/exposed-key/follow-exposed-key-events";
 
@@ -256,6 +257,8 @@ export function createHealthdeckRuntime(deps: RuntimeDeps): HealthdeckRuntime {
       stopExposedKey?.();
       stopFollowing?.();
       await poller.stop();
+      // The pool is per process; the dispatcher that used it has stopped with the poller.
+      if (notifications) closeSmtpTransports();
       await ready.catch(() => undefined);
       await store.close();
     },
