@@ -23,4 +23,19 @@ describe("journal retention", () => {
     expect((await store.sources.get("public-rss"))?.lastSuccessAt).toBe(now - DAY);
     await store.close();
   });
+
+  it("drops the delivery log's finished deliveries older than the window with the journal, and keeps queued ones", async () => {
+    const store = openHealthdeckStore(":memory:");
+    const now = Date.parse("2026-12-07T12:00:00Z");
+    const delivery = (key: string, createdAt: number) => ({ key, channel: "ops", kind: "opened", eventId: key, journalId: 1, createdAt, deadlineAt: createdAt + DAY, message: { text: key } });
+    await store.write((tx) => tx.outbox.enqueue([delivery("old", now - 31 * DAY), delivery("old-queued", now - 31 * DAY), delivery("recent", now - 29 * DAY)]));
+    for (const row of await store.outbox.list({ after: 0, limit: 10, channel: null, status: null })) {
+      if (row.key === "old-queued") continue;
+      await store.write((tx) => tx.outbox.recordAttempt(row.id, { status: "sent", at: row.createdAt, nextAttemptAt: row.createdAt, lastError: null, lastStatus: 200 }));
+    }
+    const job = createJournalRetentionJob({ store, now: () => now, retentionDays: 30, logger: silentLogger });
+    await job.run(new AbortController().signal);
+    expect((await store.outbox.list({ after: 0, limit: 10, channel: null, status: null })).map((row) => row.key)).toEqual(["old-queued", "recent"]);
+    await store.close();
+  });
 });

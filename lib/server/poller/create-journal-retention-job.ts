@@ -4,7 +4,10 @@ import type { HealthdeckStore } from "@/lib/server/store/healthdeck-store";
 
 const DAY_MS = 24 * 3600 * 1000;
 
-/** Keeps the journal to its retention window (history tables are never touched); leader-only like polling. */
+/**
+ * Keeps the journal and the notifications' delivery log to the retention window (history tables are never touched;
+ * queued deliveries stay); leader-only like polling.
+ */
 export function createJournalRetentionJob(deps: { store: HealthdeckStore; now: () => number; retentionDays: number; logger: Logger }): PollJob {
   return {
     id: "journal-retention",
@@ -14,6 +17,8 @@ export function createJournalRetentionJob(deps: { store: HealthdeckStore; now: (
       const before = deps.now() - deps.retentionDays * DAY_MS;
       const removed = await deps.store.write((tx) => tx.journal.prune(before), { fenced: true });
       if (removed > 0) deps.logger.info("journal pruned", { removed, retentionDays: deps.retentionDays });
+      const deliveries = await deps.store.write((tx) => tx.outbox.prune(before), { fenced: true });
+      if (deliveries > 0) deps.logger.info("delivery log pruned", { removed: deliveries, retentionDays: deps.retentionDays });
     },
   };
 }

@@ -679,6 +679,35 @@ describe.each(ENGINES)("store contract on $name", ({ open }) => {
       expect(await engine.repos.outbox.countByStatus()).toEqual({ queued: 0, sent: 0, failed: 1, expired: 1, folded: 0 });
     });
 
+    it("prunes finished deliveries older than the cut-off with their attempts; queued ones stay whatever their age", async () => {
+      const DAY = 86_400_000;
+      await engine.transaction((tx) =>
+        tx.outbox.enqueue([
+          delivery("old-sent"),
+          delivery("old-failed", { eventId: "event-2" }),
+          delivery("old-queued", { eventId: "event-3" }),
+          delivery("new-sent", { eventId: "event-4", createdAt: T0 + 10 * DAY }),
+        ]),
+      );
+      const rows = await engine.repos.outbox.list({ after: 0, limit: 10, channel: null, status: null });
+      const id = (key: string) => rows.find((row) => row.key === key)?.id ?? 0;
+      await engine.transaction(async (tx) => {
+        await tx.outbox.recordAttempt(id("old-sent"), { status: "sent", at: T0 + 1, nextAttemptAt: T0 + 1, lastError: null, lastStatus: 200 });
+        await tx.outbox.recordAttempt(id("old-failed"), { status: "failed", at: T0 + 2, nextAttemptAt: T0 + 2, lastError: "HTTP 400", lastStatus: 400 });
+        await tx.outbox.recordAttempt(id("old-queued"), { status: "queued", at: T0 + 3, nextAttemptAt: T0 + DAY, lastError: "HTTP 503", lastStatus: 503 });
+        await tx.outbox.recordAttempt(id("new-sent"), { status: "sent", at: T0 + 10 * DAY, nextAttemptAt: T0 + 10 * DAY, lastError: null, lastStatus: 200 });
+      });
+
+      expect(await engine.transaction((tx) => tx.outbox.prune(T0 + DAY))).toBe(2);
+      const left = await engine.repos.outbox.list({ after: 0, limit: 10, channel: null, status: null });
+      expect(left.map((row) => row.key)).toEqual(["old-queued", "new-sent"]);
+      expect(await engine.repos.outbox.listAttempts(id("old-sent"), 10)).toEqual([]);
+      expect(await engine.repos.outbox.listAttempts(id("old-failed"), 10)).toEqual([]);
+      expect(await engine.repos.outbox.listAttempts(id("old-queued"), 10)).toHaveLength(1);
+      expect(await engine.repos.outbox.listAttempts(id("new-sent"), 10)).toHaveLength(1);
+      expect(await engine.transaction((tx) => tx.outbox.prune(T0 + DAY))).toBe(0);
+    });
+
     it("records and clears broken channels", async () => {
       await engine.transaction((tx) => tx.outbox.setChannelBroken("ops", { targetHash: "h1", at: T0, reason: "HTTP 410" }));
       await engine.transaction((tx) => tx.outbox.setChannelBroken("ops", { targetHash: "h2", at: T0 + 1, reason: "HTTP 404" }));

@@ -129,3 +129,6 @@ export const emptyCounts = (): Record<DeliveryStatus, number> => ({ queued: 0, s
 /** The queued head of each (channel, event): only it may be sent, so one event's messages keep their order. */
 export const DUE_CONDITION = `d.status = 'queued' AND d.next_attempt_at <= {now} AND NOT EXISTS (
   SELECT 1 FROM notify_deliveries e WHERE e.status = 'queued' AND e.channel = d.channel AND e.event_id = d.event_id AND e.id < d.id)`;
+
+/** The finished deliveries older than a cut-off ({before}), whose rows and attempts retention deletes. */
+export const PRUNABLE_CONDITION = "status <> 'queued' AND created_at < {before}";

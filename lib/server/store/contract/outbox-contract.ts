@@ -127,6 +127,11 @@ export interface OutboxRepo {
    * transaction back) when one of them is no longer queued. Returns the digest's id, or null when its key exists.
    */
   fold(ids: readonly number[], digest: NewDelivery): Promise<number | null>;
+  /**
+   * Retention of the delivery log: deletes deliveries created before `beforeMs` that are finished (sent, failed,
+   * expired, folded) and their attempts; queued ones stay whatever their age. Returns how many deliveries went.
+   */
+  prune(beforeMs: number): Promise<number>;
   setChannelBroken(channel: string, broken: Omit<BrokenChannel, "channel"> | null): Promise<void>;
   listBrokenChannels(): Promise<BrokenChannel[]>;
 }

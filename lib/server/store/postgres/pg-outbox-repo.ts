@@ -5,6 +5,7 @@ import {
   DUE_CONDITION,
   emptyCounts,
   FOLDABLE_CONDITION,
+  PRUNABLE_CONDITION,
   toAttempt,
   toBrokenChannel,
   toChannelActivity,
@@ -18,6 +19,7 @@ import type { DeliveryStatus, NewDelivery, OutboxRepo } from "@/lib/server/store
 import { execute, selectRow, selectRows, type Queryable } from "@/lib/server/store/postgres/queryable";
 
 const FOLDABLE = FOLDABLE_CONDITION.replace("{now}", "$1").replace("{channel}", "$2").replace("{false}", "FALSE");
+const PRUNABLE = PRUNABLE_CONDITION.replace("{before}", "$1");
 const RETURNED = `n.id, n.idempotency_key, n.channel, n.kind, n.event_id, n.journal_id, n.status, n.attempts, n.next_attempt_at, n.deadline_at,
   n.last_error, n.last_status, n.created_at, n.sent_at, n.message_json, n.is_security, n.folded_into, n.change_json`;
 
@@ -109,6 +111,10 @@ export function createPgOutboxRepo(db: Queryable): OutboxRepo {
       const folded = await execute(db, "UPDATE notify_deliveries SET status = 'folded', folded_into = $1 WHERE id = ANY($2::bigint[]) AND status = 'queued'", [digestId, [...ids]]);
       if (folded !== ids.length) throw new Error(`${ids.length - folded} of the deliveries to fold are no longer queued: not folded`);
       return digestId;
+    },
+    async prune(beforeMs) {
+      await execute(db, `DELETE FROM notify_attempts WHERE delivery_id IN (SELECT id FROM notify_deliveries WHERE ${PRUNABLE})`, [beforeMs]);
+      return execute(db, `DELETE FROM notify_deliveries WHERE ${PRUNABLE}`, [beforeMs]);
     },
     async countByStatus() {
       const result = emptyCounts();

@@ -5,6 +5,7 @@ import {
   DUE_CONDITION,
   emptyCounts,
   FOLDABLE_CONDITION,
+  PRUNABLE_CONDITION,
   toAttempt,
   toBrokenChannel,
   toChannelActivity,
@@ -18,6 +19,7 @@ import type { DeliveryStatus, NewDelivery, OutboxRepo } from "@/lib/server/store
 import type { SqliteDatabase } from "@/lib/server/store/sqlite/open-database";
 
 const FOLDABLE = FOLDABLE_CONDITION.replace("{now}", "?").replace("{channel}", "?").replace("{false}", "0");
+const PRUNABLE = PRUNABLE_CONDITION.replace("{before}", "?");
 
 /** One process writes a SQLite store, so a claim inside its transaction is already exclusive. */
 export function createOutboxRepo(db: SqliteDatabase): OutboxRepo {
@@ -98,6 +100,10 @@ export function createOutboxRepo(db: SqliteDatabase): OutboxRepo {
         if (markFolded.run(digestId, id).changes !== 1) throw new Error(`delivery ${id} is no longer queued: not folded`);
       }
       return digestId;
+    },
+    async prune(beforeMs) {
+      db.prepare<[number]>(`DELETE FROM notify_attempts WHERE delivery_id IN (SELECT id FROM notify_deliveries WHERE ${PRUNABLE})`).run(beforeMs);
+      return db.prepare<[number]>(`DELETE FROM notify_deliveries WHERE ${PRUNABLE}`).run(beforeMs).changes;
     },
     async countByStatus() {
       const result = emptyCounts();
