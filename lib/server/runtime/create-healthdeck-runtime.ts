@@ -255,6 +255,7 @@ export function createHealthdeckRuntime(deps: RuntimeDeps): HealthdeckRuntime {
       isClosed = true;
       stopExposedKey?.();
       stopFollowing?.();
+      await exposedKey.close();
       await poller.stop();
       await ready.catch(() => undefined);
       await store.close();
