@@ -63,6 +63,10 @@ export const lookupSchema = z.object({
   /** why the whole look-up failed (no key id, no account, regions unreadable) */
   error: z.string().nullable(),
   coverage: z.string(),
+  /** who asked for it (the signed-in name; null for the automatic look-up) */
+  startedBy: z.string().nullable().default(null),
+  /** CloudTrail pages and events read so far, whichever replica runs it (refreshed every few seconds) */
+  progress: z.object({ pages: z.number(), events: z.number() }).nullable().default(null),
 });
 export type LookupView = z.infer<typeof lookupSchema>;
 

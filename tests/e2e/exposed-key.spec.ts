@@ -3,13 +3,15 @@ import { createWriteStream } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { E2E_PORT_OFFSET, e2eAppEnvironment } from "../../playwright.config";
+import { startOidcProvider, type TestOidcProvider } from "../support/start-oidc-provider";
 import { buildHealthEvent, INGEST_TOKEN, pushHealthEvents } from "./health-event";
 
 /**
- * The exposed-key response end to end: an app of its own (the action on, a security channel, the responder roles),
- * the simulator's CloudTrail, IAM and STS, a webhook receiver standing for the security team.
+ * The exposed-key response end to end: an app of its own (OIDC sign-in, the action on, a security channel, the
+ * responder roles), a real OpenID Connect provider (Alice an admin, Bob a viewer of the key's account), the
+ * simulator's CloudTrail, IAM and STS, a webhook receiver standing for the security team.
  */
 test.describe.configure({ mode: "serial" });
 
@@ -23,6 +25,9 @@ const SECRET = `whsec_${Buffer.alloc(32, 9).toString("base64")}`;
 const KEY = "AKIAIOSFODNN7EXAMPLE";
 const ACCOUNT = "123456789012";
 
+const GROUPS: Record<string, string[]> = { alice: ["hd-admins"], bob: ["team-a"] };
+
+let provider: TestOidcProvider;
 let app: ChildProcess | null = null;
 let receiver: Server | null = null;
 const received: { id: string; body: string }[] = [];
@@ -42,7 +47,7 @@ async function listenReceiver(): Promise<string> {
   return `http://127.0.0.1:${address.port}/security`;
 }
 
-async function startApp(notifyFile: string): Promise<void> {
+async function startApp(notifyFile: string, issuer: string): Promise<void> {
   const log = createWriteStream(LOG);
   const child = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(PORT)], {
     env: {
@@ -57,6 +62,15 @@ async function startApp(notifyFile: string): Promise<void> {
       AWS_ENDPOINT_URL_CLOUDTRAIL: `${HEALTH_API}/cloudtrail`,
       AWS_ENDPOINT_URL_IAM: `${HEALTH_API}/iam`,
       AWS_ENDPOINT_URL_EC2: `${HEALTH_API}/ec2`,
+      HEALTHDECK_AUTH: "oidc",
+      HEALTHDECK_OIDC_ISSUER: issuer,
+      HEALTHDECK_OIDC_CLIENT_ID: "healthdeck",
+      HEALTHDECK_OIDC_CLIENT_SECRET: "healthdeck-e2e-client-secret",
+      HEALTHDECK_OIDC_SCOPES: "openid email groups",
+      HEALTHDECK_SESSION_SECRET: "e2e-exposed-key-session-secret-0123456789abcdef",
+      HEALTHDECK_PUBLIC_URL: ORIGIN,
+      HEALTHDECK_ADMIN_GROUPS: "hd-admins",
+      HEALTHDECK_ACCOUNT_GROUPS: `team-a=${ACCOUNT}`,
     },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
@@ -85,7 +99,14 @@ test.beforeAll(async () => {
   await writeFile(notifyFile, `channels:\n  - id: security\n    type: webhook\n    url: ${url}\n    secret: \${SECURITY_SECRET}\n    security: true\n`);
   const reset = await fetch(`${HEALTH_API}/__sim/exposed-key/reset`, { method: "POST" });
   expect(reset.ok).toBe(true);
-  await startApp(notifyFile);
+  provider = await startOidcProvider({
+    clientId: "healthdeck",
+    clientSecret: "healthdeck-e2e-client-secret",
+    redirectUris: [`${ORIGIN}/auth/callback`],
+    postLogoutRedirectUris: [`${ORIGIN}/auth/signed-out`],
+    groupsOf: (login) => GROUPS[login] ?? [],
+  });
+  await startApp(notifyFile, provider.issuer);
 });
 
 test.afterAll(async () => {
@@ -96,7 +117,30 @@ test.afterAll(async () => {
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
   }
   await new Promise((resolve) => (receiver ? receiver.close(resolve) : resolve(undefined)));
+  await provider?.close();
 });
+
+/** The provider's own login and consent pages, as a person fills them in; lands on `path`. */
+async function signIn(browser: Browser, login: string, path: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${ORIGIN}${path}`);
+  await expect(page).toHaveURL(new RegExp(`^${provider.issuer}/interaction/`));
+  await page.locator('input[name="login"]').fill(login);
+  await page.locator('input[name="password"]').fill("any password");
+  await page.getByRole("button", { name: "Sign-in" }).click();
+  const consent = page.getByRole("button", { name: "Continue" });
+  if (await consent.isVisible({ timeout: 5000 }).catch(() => false)) await consent.click();
+  await expect(page).toHaveURL(`${ORIGIN}${path}`);
+  return page;
+}
+
+const pushExposedEvent = async (communicationId: string): Promise<string> => {
+  const response = await fetch(`${ORIGIN}/api/v1/ingest/eventbridge`, { method: "POST", headers: { "Content-Type": "application/json", "X-Healthdeck-Token": INGEST_TOKEN }, body: JSON.stringify(exposedEvent(communicationId)) });
+  expect(response.status).toBe(200);
+  const eventId = ((await response.json()) as { results: { id: string }[] }).results[0]?.id ?? "";
+  expect(eventId).not.toBe("");
+  return eventId;
+};
 
 const exposedEvent = (communicationId: string) => {
   const event = buildHealthEvent({
@@ -120,13 +164,32 @@ const simulatorKeyStatus = async () => {
   return state.keys.find((key) => key.accessKeyId === KEY)?.status;
 };
 
-test("an exposed key: pushed by EventBridge, looked up, summarised to security, deactivated after typing the last 4, audited", async ({ page }) => {
-  const response = await fetch(`${ORIGIN}/api/v1/ingest/eventbridge`, { method: "POST", headers: { "Content-Type": "application/json", "X-Healthdeck-Token": INGEST_TOKEN }, body: JSON.stringify(exposedEvent("e2e-exposed-1")) });
-  expect(response.status).toBe(200);
-  const eventId = ((await response.json()) as { results: { id: string }[] }).results[0]?.id ?? "";
-  expect(eventId).not.toBe("");
+test("a viewer sees the key's panel but no deactivate control; a direct POST with the viewer's session is refused and audited", async ({ browser }) => {
+  const eventId = await pushExposedEvent("e2e-exposed-viewer");
+  const page = await signIn(browser, "bob", `/events/${eventId}`);
+  const panel = page.getByRole("region", { name: "Exposed access key: respond here" });
+  await expect(panel).toContainText("****************MPLE");
+  await expect(panel).toContainText("Only an admin may deactivate the key from Healthdeck.");
+  await expect(panel.getByRole("button", { name: "Deactivate key" })).toHaveCount(0);
+  await expect(panel.getByLabel(/Type the last 4 characters/)).toHaveCount(0);
 
-  await page.goto(`${ORIGIN}/events/${eventId}`);
+  const refused = await page.request.post(`${ORIGIN}/api/v1/account/events/${eventId}/exposed-key`, { data: { action: "deactivate", confirm: "MPLE" } });
+  expect(refused.status()).toBe(403);
+  expect(await refused.json()).toEqual({ error: "only an admin may deactivate a key" });
+  expect(await simulatorKeyStatus()).toBe("Active");
+  await page.context().close();
+
+  const admin = await signIn(browser, "alice", "/admin/audit");
+  const rows = admin.locator('[data-audit-action="exposed-key.deactivate.refused"]').filter({ hasText: eventId });
+  await expect(rows).toHaveCount(1);
+  await expect(rows).toContainText("bob");
+  await expect(rows).toContainText("only an admin may deactivate a key");
+  await admin.context().close();
+});
+
+test("an exposed key: pushed by EventBridge, looked up, summarised to security, deactivated by an admin after typing the last 4, audited", async ({ browser }) => {
+  const eventId = await pushExposedEvent("e2e-exposed-1");
+  const page = await signIn(browser, "alice", `/events/${eventId}`);
   const panel = page.getByRole("region", { name: "Exposed access key: respond here" });
   await expect(panel).toBeVisible();
   await expect(panel).toContainText("****************MPLE");
@@ -144,8 +207,8 @@ test("an exposed key: pushed by EventBridge, looked up, summarised to security, 
   await expect(table).toContainText("203.0.113.45");
   await expect(table.getByRole("row", { name: /RunInstances/ })).toContainText("Client.UnauthorizedOperation ×1");
 
-  await expect.poll(() => received.some((receipt) => receipt.id.includes(":exposed-key-summary:")), { timeout: 20_000 }).toBe(true);
-  const summary = received.find((receipt) => receipt.id.includes(":exposed-key-summary:"))?.body ?? "";
+  await expect.poll(() => received.some((receipt) => receipt.id.includes(`:${eventId}:exposed-key-summary:`)), { timeout: 20_000 }).toBe(true);
+  const summary = received.find((receipt) => receipt.id.includes(`:${eventId}:exposed-key-summary:`))?.body ?? "";
   expect(summary).toContain("Top actions:");
   expect(summary).toContain("Source IPs:");
   expect(summary).toContain("Management events only");
@@ -155,6 +218,10 @@ test("an exposed key: pushed by EventBridge, looked up, summarised to security, 
   await expect(button).toBeDisabled();
   await confirm.fill("XXXX");
   await expect(button).toBeDisabled();
+  // The admin's session with a wrong confirmation, past the form: refused, and the key untouched.
+  const wrong = await page.request.post(`${ORIGIN}/api/v1/account/events/${eventId}/exposed-key`, { data: { action: "deactivate", confirm: "XXXX" } });
+  expect(wrong.status()).toBe(400);
+  expect(await simulatorKeyStatus()).toBe("Active");
   await confirm.fill("MPLE");
   await button.click();
   await expect(panel.getByRole("status").filter({ hasText: "The key is now inactive" })).toBeVisible();
@@ -165,7 +232,15 @@ test("an exposed key: pushed by EventBridge, looked up, summarised to security, 
   await expect.poll(async () => (await readFile(LOG, "utf8")).includes('"message":"audit"') && (await readFile(LOG, "utf8")).includes('"result":"deactivated"'), { timeout: 10_000 }).toBe(true);
   const log = await readFile(LOG, "utf8");
   expect(log).not.toContain(KEY);
-  await expect.poll(() => received.some((receipt) => receipt.id.includes(":exposed-key-action:")), { timeout: 20_000 }).toBe(true);
+  await expect.poll(() => received.some((receipt) => receipt.id.includes(`:${eventId}:exposed-key-action:`)), { timeout: 20_000 }).toBe(true);
+  // Read back through the API with the admin's session, and in the audit log: the refusal and the deactivation.
+  const shown = (await (await page.request.get(`${ORIGIN}/api/v1/account/events/${eventId}/exposed-key`)).json()) as { keyState: { status: string }; actions: { actor: string; result: string }[] };
+  expect(shown.keyState.status).toBe("Inactive");
+  expect(shown.actions).toEqual([expect.objectContaining({ actor: expect.stringContaining("alice"), result: "deactivated" })]);
+  await page.goto(`${ORIGIN}/admin/audit`);
+  await expect(page.locator('[data-audit-action="exposed-key.deactivate.deactivated"]').filter({ hasText: eventId })).toContainText("alice");
+  await expect(page.locator('[data-audit-action="exposed-key.deactivate.refused"]').filter({ hasText: eventId })).toContainText("confirmation did not match");
+  await page.context().close();
 });
 
 test("without the setting, the main app's event page has no deactivate button", async ({ page, request }) => {

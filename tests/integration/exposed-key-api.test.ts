@@ -15,13 +15,17 @@ import { buildHealthFixtureScenario, MANAGEMENT } from "@/lib/simulator/health-a
 import { createSeededWorld } from "@/lib/simulator/exposed-key/exposed-key-world";
 import { listenTestServer, type TestServer } from "@/tests/support/listen-test-server";
 import { listenWebhookReceiver, type Receiver } from "@/tests/support/notify-receivers";
+import { waitUntil } from "@/tests/support/replica-cluster";
+import { startPostgres, type TestPostgres } from "@/tests/support/start-postgres";
 
 const RUNTIME_KEY = Symbol.for("healthdeck.runtime");
 const SECRET = `whsec_${Buffer.alloc(32, 7).toString("base64")}`;
 const TOKEN = "exposed-key-test-token-0123456789";
 const KEY = "AKIAEXPOSEDAPI000042";
-const dir = mkdtempSync(path.join(tmpdir(), "exposed-key-api-"));
 const auditLines: string[] = [];
+let dir = "";
+let databaseUrl: string | null = null;
+let postgres: TestPostgres | null = null;
 let sim: HealthApiSimulator;
 let runtime: HealthdeckRuntime;
 let server: TestServer;
@@ -63,6 +67,20 @@ function exposedPush(communicationId: string, arnSuffix: string) {
   };
 }
 
+/** Every test runs on both engines: the exposed-key state lives in the store's meta table, which replicas share. */
+const ENGINES: { name: string; createDatabase: () => Promise<string | null> }[] = [
+  { name: "sqlite", createDatabase: async () => null },
+  {
+    name: "postgres",
+    async createDatabase() {
+      postgres ??= await startPostgres();
+      return postgres.createDatabase("exposed_key_api");
+    },
+  },
+];
+const openStore = () => openHealthdeckStore({ dataDir: dir, databaseUrl, leaderRetryMs: 300 });
+const becomesLeader = (runtime: HealthdeckRuntime) => waitUntil("the runtime to lead", async () => (runtime.store.coordinator.role !== "follower" ? true : null), 15_000);
+
 /** Serves the ingest and exposed-key routes as `next start` would, X-Forwarded-For set from the socket when absent. */
 async function toRequest(req: IncomingMessage): Promise<Request> {
   const chunks: Buffer[] = [];
@@ -74,7 +92,11 @@ async function toRequest(req: IncomingMessage): Promise<Request> {
   return new Request(`http://${req.headers.host ?? "127.0.0.1"}${req.url ?? "/"}`, { method: req.method, headers, body });
 }
 
-beforeAll(async () => {
+async function startAll(createDatabase: () => Promise<string | null>): Promise<void> {
+  dir = mkdtempSync(path.join(tmpdir(), "exposed-key-api-"));
+  databaseUrl = await createDatabase();
+  auditLines.length = 0;
+  isRuntimeClosed = false;
   sim = await createHealthApiSimulator({ scenario: buildHealthFixtureScenario() });
   sim.exposedKey.setWorld(
     createSeededWorld({ keys: [{ accessKeyId: KEY, accountId: MANAGEMENT, userName: "ci-deploy", status: "Active", quarantined: true, trail: { count: 60, regions: ["us-east-1", "eu-west-1"], spanHours: 10 } }] }, Date.now()),
@@ -94,13 +116,14 @@ beforeAll(async () => {
   });
   runtime = createHealthdeckRuntime({
     config,
-    store: openHealthdeckStore(dir),
+    store: openStore(),
     logger: createLogger({ write: (line) => auditLines.push(line) }),
     exposedKey: { env: SIM_ENV(), source: SOURCE },
     notify: { env: {} },
   });
   (globalThis as Record<symbol, unknown>)[RUNTIME_KEY] = runtime;
   runtime.followLeadership();
+  await becomesLeader(runtime);
   const route = await import("@/app/api/v1/account/events/[id]/exposed-key/route");
   server = await listenTestServer((req, res) => {
     void (async () => {
@@ -116,16 +139,20 @@ beforeAll(async () => {
       res.writeHead(response.status, Object.fromEntries(response.headers)).end(Buffer.from(await response.arrayBuffer()));
     })();
   });
-}, 60_000);
+}
 
-afterAll(async () => {
+async function stopAll(): Promise<void> {
   delete (globalThis as Record<symbol, unknown>)[RUNTIME_KEY];
   await server?.close();
   if (!isRuntimeClosed) await runtime?.close();
   await security?.close();
   await sim?.close();
   rmSync(dir, { recursive: true, force: true });
-});
+}
+
+afterAll(async () => {
+  await postgres?.stop();
+}, 30_000);
 
 const exposedKeyUrl = () => `${server.url}/api/v1/account/events/${eventId}/exposed-key`;
 const post = (body: unknown, headers: Record<string, string> = {}) =>
@@ -146,7 +173,10 @@ async function dispatchThenRead() {
   return security.received;
 }
 
-describe("/api/v1/account/events/<id>/exposed-key over HTTP", () => {
+describe.each(ENGINES)("/api/v1/account/events/<id>/exposed-key over HTTP on $name", ({ createDatabase }) => {
+  beforeAll(() => startAll(createDatabase), 90_000);
+  afterAll(stopAll, 30_000);
+
   it("looks the key up on its own when the event arrives by EventBridge, and tells the security channel", async () => {
     const push = exposedPush("exposed-api-1", "AWS_RISK_CREDENTIALS_EXPOSED_api_test");
     const pushed = await fetch(`${server.url}/api/v1/ingest/eventbridge`, { method: "POST", headers: { "Content-Type": "application/json", Authorization: `Bearer ${TOKEN}` }, body: JSON.stringify(push) });
@@ -215,7 +245,7 @@ describe("/api/v1/account/events/<id>/exposed-key over HTTP", () => {
     // The first process stops (its follower with it); the event arrives meanwhile, stored by another writer.
     await runtime.close();
     isRuntimeClosed = true;
-    const aside = openHealthdeckStore(dir);
+    const aside = openStore();
     const pushed = await handleIngestRequest(
       new Request("http://127.0.0.1/api/v1/ingest/eventbridge", { method: "POST", headers: { "Content-Type": "application/json", Authorization: `Bearer ${TOKEN}` }, body: JSON.stringify(exposedPush("exposed-api-2", "AWS_RISK_CREDENTIALS_EXPOSED_api_test_2")) }),
       { store: aside, config: runtime.config, now: Date.now, logger: createLogger({ write: () => {} }) },
@@ -223,7 +253,7 @@ describe("/api/v1/account/events/<id>/exposed-key over HTTP", () => {
     const missedId = ((await pushed.json()) as { results: { id: string }[] }).results[0]?.id ?? "";
     await aside.close();
     const before = sim.exposedKey.state().calls["cloudtrail:LookupEvents:eu-west-1"] ?? 0;
-    const restarted = createHealthdeckRuntime({ config: runtime.config, store: openHealthdeckStore(dir), logger: createLogger({ write: () => {} }), exposedKey: { env: SIM_ENV(), source: SOURCE } });
+    const restarted = createHealthdeckRuntime({ config: runtime.config, store: openStore(), logger: createLogger({ write: () => {} }), exposedKey: { env: SIM_ENV(), source: SOURCE } });
     try {
       restarted.followLeadership();
       const seen = await until(async () => restarted.exposedKey.getView(missedId), (shown) => shown?.lookup?.status === "complete");
@@ -238,7 +268,7 @@ describe("/api/v1/account/events/<id>/exposed-key over HTTP", () => {
   }, 40_000);
 
   it("keeps the finished look-up, the key's state and the actions in the store: another process shows them", async () => {
-    const other = createHealthdeckRuntime({ config: runtime.config, store: openHealthdeckStore(dir), logger: createLogger({ write: () => {} }) });
+    const other = createHealthdeckRuntime({ config: runtime.config, store: openStore(), logger: createLogger({ write: () => {} }) });
     try {
       const shown = await other.exposedKey.getView(eventId);
       expect(shown?.lookup).toMatchObject({ status: "complete", requested: { hours: 48, regions: ["us-west-2"] } });

@@ -26,6 +26,8 @@ const view: ExposedKeyResponse = {
     cappedAt: 10_000,
     error: null,
     coverage: COVERAGE_NOTE,
+    startedBy: null,
+    progress: { pages: 1, events: 1 },
   },
   actions: [],
   coverage: COVERAGE_NOTE,
@@ -48,6 +50,12 @@ describe("ExposedKeyPanel (server render)", () => {
     expect(html).toContain('<th scope="col"');
     expect(text).toContain("cloudtrail:LookupEvents");
     expect(text).toContain("iam:UpdateAccessKey");
+  });
+
+  it("shows a look-up running on any replica with who started it and its progress so far", () => {
+    const lookup = view.lookup && { ...view.lookup, status: "running" as const, finishedAt: null, startedBy: "alice", progress: { pages: 3, events: 150 } };
+    const text = textOf(renderToString(<ExposedKeyPanel initial={{ ...view, lookup }} />));
+    expect(text).toContain("Look-up running (started by alice): 3 CloudTrail pages, 150 events so far…");
   });
 
   it("has no deactivate button without the setting, and one that asks for the last 4 characters with it", () => {

@@ -50,7 +50,7 @@ export function ExposedKeyPanel({ initial, canDeactivate = true }: { initial: Ex
               ? "No look-up yet: it runs by itself when the event arrives."
               : "No look-up yet."
             : lookup.status === "running"
-              ? "Look-up running…"
+              ? `Look-up running${lookup.startedBy ? ` (started by ${lookup.startedBy})` : ""}: ${lookup.progress?.pages ?? 0} CloudTrail page${lookup.progress?.pages === 1 ? "" : "s"}, ${lookup.progress?.events ?? 0} events so far…`
               : lookup.status === "failed"
                 ? `Look-up failed: ${lookup.error ?? "unknown reason"}`
                 : `Look-up ${lookup.trigger === "auto" ? "(automatic) " : ""}finished: ${lookup.totalEvents} event${lookup.totalEvents === 1 ? "" : "s"} over the last ${lookup.window?.hours ?? lookup.requested.hours} h.`}

@@ -10,7 +10,8 @@ export const CATCH_UP_ENTRIES = 2_000;
 
 /**
  * HEALTHDECK_EXPOSED_KEY_LOOKUP=auto: reads the journal after every commit (the poller's and EventBridge pushes',
- * on any replica) and, on the leader only, looks up each newly opened exposed-key event once. Returns the stop.
+ * on any replica) and, on the leader only, looks up each newly opened exposed-key event once (a new leader first
+ * reads back CATCH_UP_ENTRIES). Returns the stop.
  */
 export function followExposedKeyEvents(deps: { store: HealthdeckStore; responder: ExposedKeyResponder; logger: Logger; isLeader: () => boolean }): () => void {
   let cursor: number | null = null;
@@ -19,6 +20,8 @@ export function followExposedKeyEvents(deps: { store: HealthdeckStore; responder
   let isStopped = false;
 
   async function readNew(): Promise<void> {
+    // A replica that becomes the leader starts reading from here: it looks up what the leader before it missed.
+    if (!deps.isLeader()) return;
     cursor ??= Math.max(0, (await deps.store.journal.latestId()) - CATCH_UP_ENTRIES);
     for (;;) {
       const entries = await deps.store.journal.read(cursor, PAGE, EMPTY_JOURNAL_FILTER);
@@ -53,9 +56,11 @@ export function followExposedKeyEvents(deps: { store: HealthdeckStore; responder
   }
 
   const unsubscribe = deps.store.onChange(wake);
+  const stopHearingRoles = deps.store.coordinator.onRoleChange(wake);
   wake();
   return () => {
     isStopped = true;
     unsubscribe();
+    stopHearingRoles();
   };
 }

@@ -1,13 +1,15 @@
-import { COVERAGE_NOTE, type ActionRecord, type ExposedKeyResponse, type LookupView } from "@/lib/shared/exposed-key-contract";
+import { COVERAGE_NOTE, type ActionRecord, type ExposedKeyResponse, type KeyStateView, type LookupView } from "@/lib/shared/exposed-key-contract";
 import { ACTION_ROLE_POLICY, READ_ONLY_ROLE_POLICY } from "@/lib/server/exposed-key/exposed-key-policies";
 import type { ExposedKeyFacts } from "@/lib/server/exposed-key/read-exposed-key-facts";
 import type { KeyState } from "@/lib/server/sources/exposed-key/read-key-state";
 import type { KeyTrail } from "@/lib/server/sources/exposed-key/lookup-key-trail";
+import { isClaimLive, type LookupClaim } from "@/lib/server/exposed-key/lookup-claim";
 
 export interface LookupRecord {
   id: string;
   status: "running" | "complete" | "failed";
   trigger: "auto" | "manual";
+  startedBy: string | null;
   requested: { hours: number; regions: string[] };
   startedAt: number;
   finishedAt: number | null;
@@ -18,7 +20,7 @@ export interface LookupRecord {
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const isoOr = (ms: number) => new Date(ms).toISOString();
 
-export function toKeyStateView(state: KeyState): NonNullable<ExposedKeyResponse["keyState"]> {
+export function toKeyStateView(state: KeyState): KeyStateView {
   return {
     status: state.status,
     userName: state.userName,
@@ -46,6 +48,19 @@ export function toLookupView(record: LookupRecord): LookupView {
     cappedAt: trail?.cappedAt ?? null,
     error: record.error,
     coverage: COVERAGE_NOTE,
+    startedBy: record.startedBy,
+    progress: trail ? { pages: trail.regions.reduce((sum, region) => sum + region.pages, 0), events: trail.totalEvents } : null,
+  };
+}
+
+/** A look-up in flight as any replica shows it; one whose lease passed is shown failed, and may be started again. */
+export function claimToLookupView(claim: LookupClaim, now: number): LookupView {
+  const isLive = isClaimLive(claim, now);
+  return {
+    ...toLookupView({ ...claim, status: "running", finishedAt: null, trail: null, error: null }),
+    status: isLive ? "running" : "failed",
+    error: isLive ? null : "the replica running this look-up stopped answering before it finished; start it again",
+    progress: claim.progress,
   };
 }
 
@@ -54,8 +69,8 @@ export function toExposedKeyView(input: {
   eventId: string;
   facts: ExposedKeyFacts;
   settings: ExposedKeyResponse["settings"];
-  keyState: KeyState | null;
-  lookup: LookupRecord | null;
+  keyState: KeyStateView | null;
+  lookup: LookupView | null;
   actions: readonly ActionRecord[];
 }): ExposedKeyResponse {
   const { maskedKeyId, last4, userName, exposedUrl, accountId, foundAt, keySource, respondBy, supportCaseHint } = input.facts;
@@ -64,8 +79,8 @@ export function toExposedKeyView(input: {
     // Listed field by field: the whole key id (facts.keyId) never leaves the server.
     facts: { maskedKeyId, last4, userName, exposedUrl, accountId, foundAt, keySource, respondBy, supportCaseHint },
     settings: input.settings,
-    keyState: input.keyState ? toKeyStateView(input.keyState) : null,
-    lookup: input.lookup ? toLookupView(input.lookup) : null,
+    keyState: input.keyState,
+    lookup: input.lookup,
     actions: [...input.actions],
     coverage: COVERAGE_NOTE,
     policies: { readOnlyRole: READ_ONLY_ROLE_POLICY, actionRole: ACTION_ROLE_POLICY },

@@ -256,6 +256,7 @@ export function createHealthdeckRuntime(deps: RuntimeDeps): HealthdeckRuntime {
       isClosed = true;
       stopExposedKey?.();
       stopFollowing?.();
+      await exposedKey.close();
       await poller.stop();
       // The pool is per process; the dispatcher that used it has stopped with the poller.
       if (notifications) closeSmtpTransports();

@@ -2,7 +2,6 @@ import "server-only";
 import { z } from "zod";
 import { exposedKeyPostSchema, type ExposedKeyResponse } from "@/lib/shared/exposed-key-contract";
 import { getRuntime } from "@/lib/server/runtime/get-runtime";
-import { toLookupView } from "@/lib/server/exposed-key/to-exposed-key-view";
 
 const MAX_BODY_BYTES = 4 * 1024;
 
@@ -13,7 +12,7 @@ export function getExposedKeyView(eventId: string): Promise<ExposedKeyResponse |
 }
 
 /** POST …/exposed-key: `{ action: "lookup", hours, regions }` or `{ action: "deactivate", confirm }`. */
-export async function postExposedKeyAction(eventId: string, request: Request): Promise<ServiceAnswer> {
+export async function postExposedKeyAction(eventId: string, request: Request, actor: string): Promise<ServiceAnswer> {
   const text = await request.text();
   if (new TextEncoder().encode(text).length > MAX_BODY_BYTES) return { status: 413, body: { error: `the body must be at most ${MAX_BODY_BYTES} bytes` } };
   let json: unknown;
@@ -27,9 +26,9 @@ export async function postExposedKeyAction(eventId: string, request: Request): P
   const responder = getRuntime().exposedKey;
   const input = parsed.data;
   if (input.action === "lookup") {
-    const started = await responder.startLookup(eventId, { hours: input.hours, regions: input.regions, trigger: "manual" });
+    const started = await responder.startLookup(eventId, { hours: input.hours, regions: input.regions, trigger: "manual", startedBy: actor });
     if (!started.ok) return { status: started.status, body: { error: started.message } };
-    return { status: started.isNew ? 202 : 200, body: { lookup: toLookupView(started.lookup) } };
+    return { status: started.isNew ? 202 : 200, body: { lookup: started.lookup } };
   }
   const answer = await responder.deactivate(eventId, input.confirm, request);
   if (!answer.ok) return { status: answer.status, body: { error: answer.message } };

@@ -561,6 +561,29 @@ describe.each(ENGINES)("store contract on $name", ({ open }) => {
       await engine.transaction(async (tx) => tx.meta.set("cursor", "2"));
       expect(await engine.repos.meta.get("cursor")).toBe("2");
     });
+
+    it("compares and sets: writes only over the value it expects, creates only when absent, removes only its own", async () => {
+      const cas = (expected: string | null, next: string | null) => engine.transaction(async (tx) => tx.meta.compareAndSet("claim", expected, next));
+      expect(await cas(null, null)).toBe(true);
+      expect(await cas(null, "a")).toBe(true);
+      expect(await cas(null, "b")).toBe(false);
+      expect(await cas("b", "c")).toBe(false);
+      expect(await engine.repos.meta.get("claim")).toBe("a");
+      expect(await cas("a", "c")).toBe(true);
+      expect(await cas(null, null)).toBe(false);
+      expect(await cas("a", null)).toBe(false);
+      expect(await cas("c", null)).toBe(true);
+      expect(await engine.repos.meta.get("claim")).toBeNull();
+    });
+
+    it("lets exactly one of many concurrent claims win", async () => {
+      const results = await Promise.all(Array.from({ length: 8 }, (_, index) => engine.transaction(async (tx) => tx.meta.compareAndSet("race", null, `writer-${index}`))));
+      expect(results.filter(Boolean)).toHaveLength(1);
+      const winner = results.indexOf(true);
+      expect(await engine.repos.meta.get("race")).toBe(`writer-${winner}`);
+      const moves = await Promise.all(Array.from({ length: 8 }, (_, index) => engine.transaction(async (tx) => tx.meta.compareAndSet("race", `writer-${winner}`, `next-${index}`))));
+      expect(moves.filter(Boolean)).toHaveLength(1);
+    });
   });
 
   describe("journal", () => {

@@ -20,7 +20,7 @@ export function createRegionPacer(options: { ratePerSecond: number; now?: () => 
 }
 export type RegionPacer = ReturnType<typeof createRegionPacer>;
 
-function sleepFor(ms: number, signal?: AbortSignal): Promise<void> {
+export function sleepFor(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason instanceof Error ? signal.reason : new Error("aborted"));
     const timer = setTimeout(() => {

@@ -1,6 +1,6 @@
 /** Why a call of the exposed-key response failed, in words for the page. */
 export interface ResponderProblem {
-  kind: "access-denied" | "missing-role" | "quarantined-principal" | "timeout" | "throttled" | "no-credentials" | "not-found" | "failed";
+  kind: "access-denied" | "missing-role" | "quarantined-principal" | "timeout" | "throttled" | "no-credentials" | "not-found" | "stopped" | "failed";
   reason: string;
 }
 

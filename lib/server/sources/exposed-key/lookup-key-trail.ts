@@ -66,6 +66,10 @@ export interface LookupKeyTrailInput {
   now: number;
   /** shared by look-ups of one process: CloudTrail's limit is per account and region, not per look-up */
   pacer?: RegionPacer;
+  /** stops every region (the look-up's claim was lost, or the process stops) */
+  signal?: AbortSignal;
+  /** after each page read: the totals so far, for a progress shown while it runs */
+  onPage?: (progress: { pages: number; events: number }) => void;
 }
 
 /**
@@ -81,12 +85,25 @@ export async function lookupKeyTrail(settings: ExposedKeySourceSettings, input: 
   const credentials = credentialsFor(settings, settings.readRoleTemplate, input.accountId);
   const grouper = createTrailGrouper();
   let total = 0;
+  let pagesRead = 0;
   let isCapped = false;
+
+  function describeRegionFailure(error: unknown, region: string, timeout: AbortSignal): ResponderProblem {
+    if (input.signal?.aborted) {
+      const why = input.signal.reason instanceof Error ? input.signal.reason.message : "the look-up was stopped";
+      return { kind: "stopped", reason: `cloudtrail:LookupEvents in ${region} stopped: ${why}` };
+    }
+    if (timeout.aborted) {
+      return { kind: "timeout", reason: `cloudtrail:LookupEvents in ${region} did not finish within ${Math.round(settings.regionTimeoutMs / 1000)} s; the other regions still count` };
+    }
+    return describeResponderError(error, `cloudtrail:LookupEvents in ${region}`);
+  }
 
   async function readRegion(region: string): Promise<RegionTrail> {
     const trail: RegionTrail = { region, status: "complete", pages: 0, events: 0, problem: null };
     const client = new CloudTrailClient({ ...clientConfig(settings, region, credentials, settings.endpoints.cloudtrail, 4), retryMode: "adaptive" });
-    const deadline = AbortSignal.timeout(settings.regionTimeoutMs);
+    const timeout = AbortSignal.timeout(settings.regionTimeoutMs);
+    const deadline = input.signal ? AbortSignal.any([timeout, input.signal]) : timeout;
     let nextToken: string | undefined;
     try {
       do {
@@ -115,14 +132,14 @@ export async function lookupKeyTrail(settings: ExposedKeySourceSettings, input: 
           total += 1;
           trail.events += 1;
         }
+        pagesRead += 1;
+        input.onPage?.({ pages: pagesRead, events: total });
         nextToken = page.NextToken;
         if (isCapped && nextToken) trail.status = "capped";
       } while (nextToken && !isCapped);
     } catch (error) {
       trail.status = "failed";
-      trail.problem = deadline.aborted
-        ? { kind: "timeout", reason: `cloudtrail:LookupEvents in ${region} did not finish within ${Math.round(settings.regionTimeoutMs / 1000)} s; the other regions still count` }
-        : describeResponderError(error, `cloudtrail:LookupEvents in ${region}`);
+      trail.problem = describeRegionFailure(error, region, timeout);
     } finally {
       client.destroy();
     }

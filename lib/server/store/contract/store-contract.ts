@@ -134,6 +134,11 @@ export interface IngestPagesRepo {
 export interface MetaRepo {
   get(name: string): Promise<string | null>;
   set(name: string, value: string): Promise<void>;
+  /**
+   * Writes `next` (null: removes the entry) only if the stored value is still `expected` (null: absent); false
+   * when another writer changed it first. Atomic across replicas: claims and leases are built on it.
+   */
+  compareAndSet(name: string, expected: string | null, next: string | null): Promise<boolean>;
 }
 
 /** Everything a transaction can read and write. */

@@ -36,7 +36,7 @@ export function routeWritesToTransactions(reads: StoreRepos, transaction: RunTra
       setCondition: (...args) => transaction((tx) => tx.accountSync.setCondition(...args)),
     },
     ingestPages: { ...reads.ingestPages, recordPage: (...args) => transaction((tx) => tx.ingestPages.recordPage(...args)) },
-    meta: { ...reads.meta, set: (...args) => transaction((tx) => tx.meta.set(...args)) },
+    meta: { ...reads.meta, set: (...args) => transaction((tx) => tx.meta.set(...args)), compareAndSet: (...args) => transaction((tx) => tx.meta.compareAndSet(...args)) },
     journal: {
       ...reads.journal,
       append: (...args) => transaction((tx) => tx.journal.append(...args)),

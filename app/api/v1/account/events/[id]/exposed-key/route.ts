@@ -32,7 +32,7 @@ export function POST(request: Request, context: { params: Promise<{ id: string }
       const id = parseAccountEventId((await context.params).id);
       if (id === null) return jsonError(400, BAD_ID);
       if ((await getAccountEvent(id, principal)) === null) return jsonError(404, NOT_FOUND);
-      const answer = await postExposedKeyAction(id, request);
+      const answer = await postExposedKeyAction(id, request, principal.name);
       return jsonBody(answer.body, answer.status);
     }),
   );
