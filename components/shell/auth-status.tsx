@@ -1,7 +1,7 @@
 import { connection } from "next/server";
 import { readPagePrincipal } from "@/lib/server/auth/authorize";
 
-/** Who is signed in, with sign-out; admins get their pages. Nothing on a laptop with HEALTHDECK_AUTH=none. */
+/** Who is signed in, with sign-out (the admin pages are in the site navigation). Nothing on a laptop with HEALTHDECK_AUTH=none. */
 export async function AuthStatus() {
   await connection();
   const principal = await readPagePrincipal();
@@ -15,13 +15,6 @@ export async function AuthStatus() {
   }
   return (
     <div className="flex flex-wrap items-center gap-3 text-sm">
-      {principal.role === "admin" && (
-        <span className="flex gap-3">
-          <a href="/admin/displays" className="underline">Displays</a>
-          <a href="/admin/tokens" className="underline">API tokens</a>
-          <a href="/admin/audit" className="underline">Audit log</a>
-        </span>
-      )}
       <span data-signed-in-as={principal.name}>
         {principal.name} ({principal.role})
       </span>

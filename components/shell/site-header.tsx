@@ -1,5 +1,5 @@
 import { AppLink } from "@/components/ui/app-link";
-import { NavLinks } from "@/components/shell/nav-links";
+import { SiteNav } from "@/components/shell/site-nav";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
 import { AuthStatus } from "@/components/shell/auth-status";
 
@@ -16,7 +16,7 @@ export function SiteHeader() {
         </AppLink>
         {/* On a phone the nav takes its own row below the name and the theme switch. */}
         <nav aria-label="Main" className="order-last w-full overflow-x-auto sm:order-none sm:w-auto">
-          <NavLinks />
+          <SiteNav />
         </nav>
         <div className="ml-auto flex items-center gap-4">
           <AuthStatus />

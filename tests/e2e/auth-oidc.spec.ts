@@ -136,6 +136,19 @@ test("an admin signs in, sees every account, gets health details, and signs out 
   const cookie = (await page.context().cookies()).find((entry) => entry.name === "healthdeck-session");
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax" });
 
+  // The admin pages are in the site navigation, reached with the keyboard: Tab from the last main link, then Enter.
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("list", { name: "Admin" }).getByRole("link")).toHaveText(["Notifications", "Displays", "API tokens", "Audit log"]);
+  await nav.getByRole("link", { name: "Your accounts" }).focus();
+  for (const label of ["Notifications", "Displays", "API tokens", "Audit log"]) {
+    await page.keyboard.press("Tab");
+    await expect(nav.getByRole("link", { name: label })).toBeFocused();
+  }
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(`${ORIGIN}/admin/audit`);
+  await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Audit log" })).toHaveAttribute("aria-current", "page");
+
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(new RegExp(`^${provider.issuer}/`));
   // oidc-provider asks whether to end its own session too.
@@ -153,6 +166,11 @@ test("a viewer limited to one account never sees another account's id: pages, AP
     await page.goto(`${ORIGIN}${path}`);
     expect(await page.content(), path).not.toContain(OTHER_ACCOUNT);
   }
+  // The server leaves the admin links out of a viewer's page altogether (not merely hidden).
+  await page.goto(`${ORIGIN}/account`);
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Your accounts" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Admin" })).toHaveCount(0);
+  for (const href of ["/notifications", "/admin/displays", "/admin/tokens", "/admin/audit"]) expect(await page.content()).not.toContain(`href="${href}"`);
   const events = await page.request.get(`${ORIGIN}/api/v1/account/events`);
   expect(events.status()).toBe(200);
   expect(await events.text()).not.toContain(OTHER_ACCOUNT);

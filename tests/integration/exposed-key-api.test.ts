@@ -155,8 +155,9 @@ afterAll(async () => {
 }, 30_000);
 
 const exposedKeyUrl = () => `${server.url}/api/v1/account/events/${eventId}/exposed-key`;
+// As the event page's own fetch sends it: Origin of this site (the admin rule refuses posts that name no origin).
 const post = (body: unknown, headers: Record<string, string> = {}) =>
-  fetch(exposedKeyUrl(), { method: "POST", headers: { "Content-Type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) });
+  fetch(exposedKeyUrl(), { method: "POST", headers: { "Content-Type": "application/json", Origin: new URL(server.url).origin, ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) });
 const view = async () => exposedKeyResponseSchema.parse(await (await fetch(exposedKeyUrl())).json());
 
 async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
@@ -227,6 +228,9 @@ describe.each(ENGINES)("/api/v1/account/events/<id>/exposed-key over HTTP on $na
     expect(remote.status).toBe(403);
     const crossSite = await post({ action: "deactivate", confirm: "0042" }, { Origin: "https://evil.example" });
     expect(crossSite.status).toBe(403);
+    const unsaid = await fetch(exposedKeyUrl(), { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ action: "deactivate", confirm: "0042" }) });
+    expect(unsaid.status).toBe(403);
+    expect(sim.exposedKey.state().keys[0]?.status).toBe("Active");
     const done = await post({ action: "deactivate", confirm: "0042" });
     expect(await done.json()).toMatchObject({ action: { result: "deactivated", actor: "local" } });
     expect(sim.exposedKey.state().keys[0]?.status).toBe("Inactive");
@@ -235,7 +239,7 @@ describe.each(ENGINES)("/api/v1/account/events/<id>/exposed-key over HTTP on $na
     expect(shown.actions.map((action) => action.result)).toEqual(["already-inactive", "deactivated"]);
     expect(shown.keyState?.status).toBe("Inactive");
     const audit = auditLines.filter((line) => line.includes('"message":"audit"')).map((line) => JSON.parse(line) as { result: string });
-    expect(audit.map((line) => line.result)).toEqual(["attempt", "refused", "attempt", "refused", "attempt", "deactivated", "attempt", "already-inactive"]);
+    expect(audit.map((line) => line.result)).toEqual(["attempt", "refused", "attempt", "refused", "attempt", "refused", "attempt", "deactivated", "attempt", "already-inactive"]);
     expect(auditLines.join("\n")).not.toContain(KEY);
     const notices = await until(dispatchThenRead, (received) => received.some((receipt) => receipt.id.includes("exposed-key-action")));
     expect(notices.filter((receipt) => receipt.id.includes("exposed-key-action"))).toHaveLength(2);

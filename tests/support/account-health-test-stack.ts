@@ -85,6 +85,7 @@ export async function startAccountHealthStack(options: AccountHealthStackOptions
         // The fake answers STS too: the account id comes from a real GetCallerIdentity, roles from AssumeRole.
         env: {
           AWS_ENDPOINT_URL_STS: pair.endpoints["us-east-1"],
+          AWS_ENDPOINT_URL_ORGANIZATIONS: pair.endpoints["us-east-1"],
           ...(options.endpointOverride ? { AWS_ENDPOINT_URL_HEALTH: pair.endpoints[options.endpointOverride] } : {}),
         },
         regionRecheckMs: 0,

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
-import { authorizePage } from "@/lib/server/auth/authorize";
+import { authorizePage, getAuthContext } from "@/lib/server/auth/authorize";
+import { describeOrgUnitScopes } from "@/lib/server/auth/describe-org-unit-scopes";
+import { OrgUnitScopeTable } from "@/components/admin/org-unit-scope-table";
 import { listAuditEntries } from "@/lib/server/auth/open-display";
 
 export const dynamic = "force-dynamic";
@@ -13,9 +15,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const before = typeof rawBefore === "string" && /^\d{1,15}$/.test(rawBefore) ? Number(rawBefore) : null;
   const entries = await listAuditEntries(before, 200);
   const last = entries.at(-1);
+  const orgUnits = await describeOrgUnitScopes(getAuthContext());
   return (
     <main id="main" tabIndex={-1} className="mx-auto max-w-[120rem] space-y-6 px-4 py-6 focus:outline-none sm:px-6">
       <h1 className="text-2xl font-bold tracking-tight">Audit log</h1>
+      {orgUnits.length > 0 && <OrgUnitScopeTable units={orgUnits} />}
       <table className="w-full text-left text-sm">
         <thead>
           <tr>

@@ -7,31 +7,18 @@ import { authorizeHeaders } from "@/lib/server/auth/identify-principal";
 import { createApiToken, createDisplayToken, newApiTokenSchema, newDisplayTokenSchema, revokeToken, type CreatedToken } from "@/lib/server/auth/manage-tokens";
 import { readPeerAddress } from "@/lib/server/auth/peer-address";
 import type { Principal } from "@/lib/server/auth/principal";
+import { checkSameOrigin } from "@/lib/server/auth/same-origin";
 
 /** A form post from another site carries no session (SameSite=Lax), but on loopback with `none` it would: refuse it. */
-function isSameOrigin(request: Request): boolean {
-  // Under `Referrer-Policy: no-referrer` a browser sends `Origin: null` even from our own page; Fetch Metadata still says where it came from.
-  if (request.headers.get("sec-fetch-site") === "same-origin") return true;
-  const origin = request.headers.get("origin");
-  if (origin === null || origin === "null") return false;
-  let originHost: string;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    return false;
-  }
-  const publicUrl = getAuthContext().config.HEALTHDECK_PUBLIC_URL;
-  const hosts = [request.headers.get("host"), request.headers.get("x-forwarded-host"), publicUrl ? new URL(publicUrl).host : null];
-  if (!hosts.includes(originHost)) {
-    getAuthContext().logger.warn("cross-origin admin form refused", { origin: originHost, hosts: hosts.filter((host) => host !== null) });
-    return false;
-  }
-  return true;
+function isFromOwnPage(request: Request): boolean {
+  const verdict = checkSameOrigin(request.headers, getAuthContext().config.HEALTHDECK_PUBLIC_URL);
+  if (!verdict.ok && verdict.origin !== null) getAuthContext().logger.warn("cross-origin admin form refused", { origin: verdict.origin, hosts: verdict.hosts });
+  return verdict.ok;
 }
 
 /** Same-origin check, then admin only; the work gets the principal, the form and the peer address. */
 export async function adminForm(request: Request, work: (principal: Principal, form: FormData, address: string | null) => Promise<Response>): Promise<Response> {
-  if (!isSameOrigin(request)) return authMessagePage(403, "Refused", "This form must be sent from Healthdeck's own page.");
+  if (!isFromOwnPage(request)) return authMessagePage(403, "Refused", "This form must be sent from Healthdeck's own page.");
   const auth = await authorizeHeaders(request.headers, "admin", getAuthContext());
   if (!auth.ok) return authorizationError(auth);
   const form = await request.formData();

@@ -69,6 +69,7 @@ function identifyProxyUser(headers: Headers, context: AuthContext): Identified |
  */
 export async function identifyPrincipal(headers: Headers, context: AuthContext): Promise<Identified> {
   const { config } = context;
+  await context.orgUnits?.ensureFresh();
   const bearer = readBearer(headers);
   if (bearer !== null && bearer.startsWith("hda_")) return identifyToken(bearer, "api", headers, context);
   if (config.HEALTHDECK_AUTH === "none") {

@@ -80,7 +80,12 @@ const groupList = z
   .transform((raw) => [...new Set(raw.split(",").map((part) => part.trim()).filter((part) => part.length > 0))])
   .pipe(z.array(z.string().max(256, "a group name is at most 256 characters")));
 
-/** `group=111111111111|222222222222;other=333333333333`: each group limited to the accounts listed. */
+/**
+ * `group=111111111111|222222222222;other=ou-ab12-cdef3456`: each group limited to the accounts listed, and to the
+ * accounts under each root (`r-…`) or organization unit (`ou-…`) listed, nested units included (lib/server/auth/org-unit-scopes.ts).
+ */
+/** A root (`r-…`) or organization unit (`ou-…`) id, as AWS Organizations writes them. */
+export const ORG_UNIT_ENTRY = /^(?:r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$/;
 const accountGroups = z
   .string()
   .default("")
@@ -90,8 +95,8 @@ const accountGroups = z
       const separator = entry.lastIndexOf("=");
       const group = entry.slice(0, separator).trim();
       const accounts = entry.slice(separator + 1).split(/[|,\s]+/).filter((part) => part.length > 0);
-      if (separator <= 0 || accounts.length === 0 || accounts.some((account) => !/^\d{12}$/.test(account))) {
-        context.addIssue({ code: "custom", message: "HEALTHDECK_ACCOUNT_GROUPS must read group=111111111111|222222222222;other-group=333333333333" });
+      if (separator <= 0 || accounts.length === 0 || accounts.some((account) => !/^\d{12}$/.test(account) && !ORG_UNIT_ENTRY.test(account))) {
+        context.addIssue({ code: "custom", message: "HEALTHDECK_ACCOUNT_GROUPS must read group=111111111111|222222222222;other-group=333333333333|ou-ab12-cdef3456 (12-digit account ids, organization unit ids ou-…, or the root r-…)" });
         return z.NEVER;
       }
       mapping[group] = [...new Set([...(mapping[group] ?? []), ...accounts])];
@@ -288,6 +293,8 @@ export const configSchema = z.object({
   HEALTHDECK_ADMIN_GROUPS: groupList,
   HEALTHDECK_VIEWER_GROUPS: groupList,
   HEALTHDECK_ACCOUNT_GROUPS: accountGroups,
+  // How often the leader re-reads the accounts under the OUs named in HEALTHDECK_ACCOUNT_GROUPS (AWS Organizations).
+  HEALTHDECK_OU_REFRESH_SECONDS: seconds("HEALTHDECK_OU_REFRESH_SECONDS", 900, 86_400),
   // Space-separated: the first seals new sessions, any opens them, so a new secret goes first and the old one stays a while.
   HEALTHDECK_SESSION_SECRET: z
     .string()

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { silentLogger } from "@/lib/server/logging/create-logger";
 import { createExposedKeyGuard, type GuardAccess } from "@/lib/server/exposed-key/exposed-key-guard";
 
-const request = (headers: Record<string, string> = {}) => new Request("http://127.0.0.1:3000/api/v1/account/events/abcdefgh/exposed-key", { method: "POST", headers });
+const OWN_PAGE = { host: "127.0.0.1:3000", origin: "http://127.0.0.1:3000" };
+const request = (headers: Record<string, string> = OWN_PAGE) => new Request("http://127.0.0.1:3000/api/v1/account/events/abcdefgh/exposed-key", { method: "POST", headers });
 const as = (who: { actor: string; isAdmin: boolean; isSignedIn: boolean }, audit: unknown[] = []): GuardAccess => ({
   identify: async () => who,
   appendAudit: async (entry) => void audit.push(entry),
@@ -20,9 +21,15 @@ describe("the exposed-key guard (setting on, admins only, same origin)", () => {
     expect(await on(ADMIN).authorize(request())).toEqual({ allowed: true, actor: "alice" });
     expect(await on(VIEWER).authorize(request())).toMatchObject({ allowed: false, status: 403, reason: "only an admin may deactivate a key" });
     expect(await on(NOBODY).authorize(request())).toMatchObject({ allowed: false, status: 403, reason: "sign in as an admin to deactivate a key" });
-    expect(await on(ADMIN).authorize(request({ origin: "https://evil.example" }))).toMatchObject({ allowed: false, status: 403 });
-    expect(await on(ADMIN).authorize(request({ "sec-fetch-site": "cross-site" }))).toMatchObject({ allowed: false, status: 403 });
-    expect(await on(ADMIN).authorize(request({ origin: "http://127.0.0.1:3000" }))).toMatchObject({ allowed: true });
+    expect(await on(ADMIN).authorize(request({ host: "127.0.0.1:3000", origin: "https://evil.example" }))).toMatchObject({ allowed: false, status: 403 });
+    expect(await on(ADMIN).authorize(request({ host: "127.0.0.1:3000", "sec-fetch-site": "cross-site" }))).toMatchObject({ allowed: false, status: 403 });
+    expect(await on(ADMIN).authorize(request({ host: "127.0.0.1:3000", "sec-fetch-site": "same-origin" }))).toMatchObject({ allowed: true });
+  });
+
+  it("refuses a deactivate POST that says nothing of where it came from (no Origin, no Sec-Fetch-Site)", async () => {
+    const guard = createExposedKeyGuard({ actions: "deactivate", logger: silentLogger, access: as(ADMIN) });
+    expect(await guard.authorize(request({ host: "127.0.0.1:3000" }))).toEqual({ allowed: false, status: 403, reason: "the request came from another site", actor: "alice" });
+    expect(await guard.authorize(request({ host: "127.0.0.1:3000", origin: "null" }))).toMatchObject({ allowed: false, status: 403 });
   });
 
   it("writes every attempt and result to the store's audit log and the logger", async () => {

@@ -1,3 +1,4 @@
+import { isSameOrigin } from "@/lib/server/auth/same-origin";
 import type { Logger } from "@/lib/server/logging/create-logger";
 
 /** One line of the audit log: who tried the guarded action on which event, and what came of it. */
@@ -27,17 +28,6 @@ export interface ExposedKeyGuard {
   audit(entry: ExposedKeyAuditEntry): Promise<void>;
 }
 
-/** A cross-site page in a browser could otherwise post the form: the Origin must be this host's. */
-function isSameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (origin === null || origin === "null") return request.headers.get("sec-fetch-site") !== "cross-site";
-  try {
-    return new URL(origin).host === new URL(request.url).host || new URL(origin).host === request.headers.get("host");
-  } catch {
-    return false;
-  }
-}
-
 export interface GuardAccess {
   /** who is asking, and whether they are an admin (lib/server/auth/authorize) */
   identify(request: Request): Promise<{ actor: string; isAdmin: boolean; isSignedIn: boolean }>;
@@ -45,7 +35,7 @@ export interface GuardAccess {
   appendAudit(entry: { at: number; actor: string; action: string; subject: string | null; detail: string | null; address: string | null }): Promise<void>;
 }
 
-export function createExposedKeyGuard(options: { actions: "none" | "deactivate"; logger: Logger; access: GuardAccess }): ExposedKeyGuard {
+export function createExposedKeyGuard(options: { actions: "none" | "deactivate"; logger: Logger; access: GuardAccess; publicUrl?: string }): ExposedKeyGuard {
   const isActionEnabled = options.actions === "deactivate";
   return {
     isActionEnabled,
@@ -54,7 +44,7 @@ export function createExposedKeyGuard(options: { actions: "none" | "deactivate";
       const actor = who.actor;
       if (!isActionEnabled) return { allowed: false, status: 404, reason: "deactivation is off (HEALTHDECK_EXPOSED_KEY_ACTIONS=none)", actor };
       if (!who.isAdmin) return { allowed: false, status: 403, reason: who.isSignedIn ? "only an admin may deactivate a key" : "sign in as an admin to deactivate a key", actor };
-      if (!isSameOrigin(request)) return { allowed: false, status: 403, reason: "the request came from another site", actor };
+      if (!isSameOrigin(request.headers, options.publicUrl)) return { allowed: false, status: 403, reason: "the request came from another site", actor };
       return { allowed: true, actor };
     },
     async audit(entry) {

@@ -2,7 +2,9 @@ import "server-only";
 import { jsonBody, jsonError } from "@/lib/server/api/json-response";
 import type { HealthdeckConfig } from "@/lib/server/config/config-schema";
 import { silentLogger, type Logger } from "@/lib/server/logging/create-logger";
+import type { AccountScope } from "@/lib/server/auth/principal";
 import { ingestEventBridgeEvents } from "@/lib/server/ingest/ingest-eventbridge-events";
+import { limitIngestAccounts } from "@/lib/server/ingest/limit-ingest-accounts";
 import { parseEventBridgePayload } from "@/lib/server/sources/eventbridge/parse-eventbridge-payload";
 import { readIngestBody } from "@/lib/server/sources/eventbridge/read-ingest-body";
 import { verifyIngestToken } from "@/lib/server/sources/eventbridge/verify-ingest-token";
@@ -13,6 +15,8 @@ export interface IngestRequestDeps {
   config: Pick<HealthdeckConfig, "HEALTHDECK_INGEST_TOKEN" | "HEALTHDECK_INGEST_MAX_BYTES">;
   now?: () => number;
   logger?: Logger;
+  /** the accounts an API token may write (its account limit); the ingest secret writes any: "all" */
+  accounts?: AccountScope;
 }
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
@@ -58,16 +62,24 @@ export async function handleIngestRequest(request: Request, deps: IngestRequestD
     return jsonError(400, payload.error);
   }
 
-  const summary = await ingestEventBridgeEvents(store, payload.events, nowMs, payload.indexes);
+  const allowed = limitIngestAccounts(deps.accounts ?? "all", payload.events, payload.indexes);
+  const rejected = [...payload.rejected, ...allowed.refused].sort((a, b) => a.index - b.index);
+  if (allowed.events.length === 0) {
+    logger.warn("eventbridge ingest refused: every event is outside the API token's accounts", { rejected });
+    return jsonError(403, `nothing stored: ${rejected.map((item) => `events[${item.index}]: ${item.error}`).join("; ").slice(0, 2000)}`);
+  }
+  const summary = await ingestEventBridgeEvents(store, allowed.events, nowMs, allowed.indexes);
   logger.info("eventbridge events ingested", {
     received: payload.events.length + payload.rejected.length,
     accepted: summary.accepted,
     duplicates: summary.duplicates,
-    accounts: [...new Set(payload.events.map((event) => event.record.accountId))],
+    accounts: [...new Set(allowed.events.map((event) => event.record.accountId))],
   });
-  if (payload.rejected.length > 0) {
-    logger.warn("eventbridge events rejected, the others stored", { rejected: payload.rejected.map((item) => ({ index: item.index, error: item.error.slice(0, 500) })) });
+  if (rejected.length > 0) {
+    logger.warn("eventbridge events rejected, the others stored", { rejected: rejected.map((item) => ({ index: item.index, error: item.error.slice(0, 500) })) });
   }
-  if (payload.warnings.length > 0) logger.warn("eventbridge events stored with oddities", { warnings: payload.warnings });
-  return jsonBody({ ...summary, rejected: payload.rejected, warnings: payload.warnings });
+  const stored = new Set(allowed.indexes);
+  const warnings = payload.warnings.filter((warning) => stored.has(warning.index));
+  if (warnings.length > 0) logger.warn("eventbridge events stored with oddities", { warnings });
+  return jsonBody({ ...summary, rejected, warnings });
 }

@@ -18,6 +18,7 @@ import { isInScope, type ScopeSettings } from "@/lib/server/services/public-scop
 import type { HealthdeckStore } from "@/lib/server/store/healthdeck-store";
 import type { ReplicaRole } from "@/lib/server/store/contract/store-contract";
 import { createJournalRetentionJob } from "@/lib/server/poller/create-journal-retention-job";
+import { createOrgUnitsJob } from "@/lib/server/poller/create-org-units-job";
 import { createAccountHealthSink } from "@/lib/server/poller/create-account-health-sink";
 import { createPollMetrics, type PollMetrics } from "@/lib/server/outputs/metrics/create-poll-metrics";
 import { setUpNotifications, type Notifications, type NotifyOptions } from "@/lib/server/outputs/set-up-notifications";
@@ -194,6 +195,8 @@ export function createHealthdeckRuntime(deps: RuntimeDeps): HealthdeckRuntime {
   if (accountHealthJob) jobs.push(accountHealthJob);
 
   jobs.push(createJournalRetentionJob({ store, now, retentionDays: config.HEALTHDECK_JOURNAL_RETENTION_DAYS, logger }));
+  const orgUnitsJob = createOrgUnitsJob({ config, store, logger, now, userAgent: USER_AGENT, credentials: deps.accountHealth?.credentials, env: deps.accountHealth?.env });
+  if (orgUnitsJob) jobs.push(orgUnitsJob);
 
   const notifications = setUpNotifications({ config, store, getCatalog, now, logger, options: deps.notify });
   if (notifications) jobs.push(notifications.dispatcher, notifications.reminders);

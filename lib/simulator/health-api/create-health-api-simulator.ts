@@ -25,6 +25,8 @@ import { createOrgViewControl, type OrgEnableDelay, type OrgViewControl, type Or
 import { createPaginator } from "@/lib/simulator/health-api/pagination-token";
 import { listenOn, createSleeper } from "@/lib/simulator/health-api/listen-on";
 import type { Scenario } from "@/lib/simulator/scenario-schema";
+import { createOrganizationsSimulation, type OrganizationsSimulation } from "@/lib/simulator/organizations/create-organizations-simulation";
+import { isOrganizationsRequest } from "@/lib/simulator/organizations/handle-organizations-request";
 import { createSnsSimulation, type SnsSimulation } from "@/lib/simulator/sns/create-sns-simulation";
 import { handleSnsControl, SNS_CONTROL_PREFIX } from "@/lib/simulator/sns/handle-sns-control";
 import { handleSnsRequest, isSnsRequest } from "@/lib/simulator/sns/handle-sns-request";
@@ -107,6 +109,8 @@ export interface HealthApiSimulator {
   state(): HealthApiSimulatorState;
   /** CloudTrail, IAM and EC2 of the exposed-key response, on this server under /cloudtrail, /iam, /ec2 */
   exposedKey: ExposedKeySimulator;
+  /** AWS Organizations (awsJson1_1, AWSOrganizationsV20161128.*): the OU tree over the world's accounts */
+  organizations: OrganizationsSimulation;
   close(): Promise<void>;
 }
 
@@ -170,6 +174,7 @@ export async function createHealthApiSimulator(options: HealthApiSimulatorOption
 
   const sns = createSnsSimulation({ accountIds: () => world().accounts.map((account) => account.id), topics: options.snsTopics });
   const snsDeps = { sns, maxBodyBytes: deps.maxBodyBytes, now };
+  const organizations = createOrganizationsSimulation({ world, accessKeys: deps.accessKeys, maxBodyBytes: deps.maxBodyBytes, now });
 
   const setSwitches = (patch: HealthSwitchesPatch) => Object.assign(switches, applySwitchPatch(switches, patch));
   const resetSwitches = () => Object.assign(switches, defaultSwitches());
@@ -218,7 +223,9 @@ export async function createHealthApiSimulator(options: HealthApiSimulatorOption
       ? handleHealthControl(req, res, path, control)
       : path.startsWith(SNS_CONTROL_PREFIX)
         ? handleSnsControl(req, res, path, sns)
-        : isSnsRequest(req)
+        : isOrganizationsRequest(req)
+          ? organizations.handle(req, res)
+          : isSnsRequest(req)
           ? handleSnsRequest(req, res, snsDeps)
           : isStsRequest(req)
             ? handleStsRequest(req, res, stsDeps)
@@ -249,6 +256,7 @@ export async function createHealthApiSimulator(options: HealthApiSimulatorOption
     },
     state,
     exposedKey,
+    organizations,
     close: () => {
       exposedKey.close();
       unsubscribe();

@@ -2,12 +2,13 @@
 export const SIMULATOR_ACCESS_KEY_ID = "AKIDSIMULATOR";
 export const SIMULATOR_SECRET_ACCESS_KEY = "simulator-secret-access-key";
 
-/** The environment that points Healthdeck's account-health source (the SDK's standard variables) at the fake, STS and SNS included. */
+/** The environment that points Healthdeck's account-health source (the SDK's standard variables) at the fake, STS, SNS and Organizations included. */
 export function buildHealthApiAppEnv(healthApiUrl: string): Record<string, string> {
   return {
     AWS_ENDPOINT_URL_HEALTH: healthApiUrl,
     AWS_ENDPOINT_URL_STS: healthApiUrl,
     AWS_ENDPOINT_URL_SNS: healthApiUrl,
+    AWS_ENDPOINT_URL_ORGANIZATIONS: healthApiUrl,
     AWS_ENDPOINT_URL_CLOUDTRAIL: `${healthApiUrl}/cloudtrail`,
     AWS_ENDPOINT_URL_IAM: `${healthApiUrl}/iam`,
     AWS_ENDPOINT_URL_EC2: `${healthApiUrl}/ec2`,

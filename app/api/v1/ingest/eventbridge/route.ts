@@ -1,5 +1,6 @@
 import { jsonError, withErrorMapping } from "@/lib/server/api/json-response";
 import { authorizationError, authorize } from "@/lib/server/auth/authorize";
+import type { AccountScope } from "@/lib/server/auth/principal";
 import { getConfig } from "@/lib/server/config/load-config";
 import { getRuntime } from "@/lib/server/runtime/get-runtime";
 import { handleIngestRequest } from "@/lib/server/ingest/handle-ingest-request";
@@ -15,11 +16,13 @@ export function POST(request: Request): Promise<Response> {
     const healthdeck = getRuntime();
     // An API token with the `ingest` scope (scripts, test pushes) stands in for the ingest secret; any other is refused here.
     const bearer = /^Bearer[ \t]+(hda_\S+)[ \t]*$/i.exec(request.headers.get("authorization") ?? "")?.[1];
+    let accounts: AccountScope = "all";
     if (bearer !== undefined) {
       const auth = await authorize(request, { need: "ingest" });
       if (!auth.ok) return authorizationError(auth);
       config = { ...config, HEALTHDECK_INGEST_TOKEN: bearer };
+      accounts = auth.principal.accounts;
     }
-    return handleIngestRequest(request, { store: healthdeck.store, config, now: healthdeck.now, logger: healthdeck.logger });
+    return handleIngestRequest(request, { store: healthdeck.store, config, now: healthdeck.now, logger: healthdeck.logger, accounts });
   });
 }
