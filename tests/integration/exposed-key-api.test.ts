@@ -113,6 +113,7 @@ async function startAll(createDatabase: () => Promise<string | null>): Promise<v
     HEALTHDECK_EXPOSED_KEY_ACTIONS: "deactivate",
     HEALTHDECK_RESPONDER_ROLE: "arn:aws:iam::{account}:role/HealthdeckResponder",
     HEALTHDECK_RESPONDER_ACTION_ROLE: "arn:aws:iam::{account}:role/HealthdeckResponderAction",
+    HEALTHDECK_PUBLIC_URL: "https://health.example.com",
   });
   runtime = createHealthdeckRuntime({
     config,
@@ -228,6 +229,9 @@ describe.each(ENGINES)("/api/v1/account/events/<id>/exposed-key over HTTP on $na
     expect(remote.status).toBe(403);
     const crossSite = await post({ action: "deactivate", confirm: "0042" }, { Origin: "https://evil.example" });
     expect(crossSite.status).toBe(403);
+    // Behind a proxy the browser's Origin is the public URL, not the Host the app sees: same site, so on to the confirm.
+    const viaPublicUrl = await post({ action: "deactivate", confirm: "9999" }, { Origin: "https://health.example.com" });
+    expect(viaPublicUrl.status).toBe(400);
     const unsaid = await fetch(exposedKeyUrl(), { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ action: "deactivate", confirm: "0042" }) });
     expect(unsaid.status).toBe(403);
     expect(sim.exposedKey.state().keys[0]?.status).toBe("Active");
@@ -239,7 +243,7 @@ describe.each(ENGINES)("/api/v1/account/events/<id>/exposed-key over HTTP on $na
     expect(shown.actions.map((action) => action.result)).toEqual(["already-inactive", "deactivated"]);
     expect(shown.keyState?.status).toBe("Inactive");
     const audit = auditLines.filter((line) => line.includes('"message":"audit"')).map((line) => JSON.parse(line) as { result: string });
-    expect(audit.map((line) => line.result)).toEqual(["attempt", "refused", "attempt", "refused", "attempt", "refused", "attempt", "deactivated", "attempt", "already-inactive"]);
+    expect(audit.map((line) => line.result)).toEqual(["attempt", "refused", "attempt", "refused", "attempt", "refused", "attempt", "refused", "attempt", "deactivated", "attempt", "already-inactive"]);
     expect(auditLines.join("\n")).not.toContain(KEY);
     const notices = await until(dispatchThenRead, (received) => received.some((receipt) => receipt.id.includes("exposed-key-action")));
     expect(notices.filter((receipt) => receipt.id.includes("exposed-key-action"))).toHaveLength(2);

@@ -43,7 +43,7 @@ export function createExposedKeyResponder(deps: ExposedKeyResponderDeps) {
     userAgent: deps.userAgent,
     ...deps.source,
   };
-  const guard = deps.guard ?? createExposedKeyGuard({ actions: config.HEALTHDECK_EXPOSED_KEY_ACTIONS, logger: deps.logger, access: createGuardAccess(deps) });
+  const guard = deps.guard ?? createExposedKeyGuard({ actions: config.HEALTHDECK_EXPOSED_KEY_ACTIONS, logger: deps.logger, access: createGuardAccess(deps), publicUrl: config.HEALTHDECK_PUBLIC_URL });
   const notice = { store, notify: deps.notify, publicUrl: config.HEALTHDECK_PUBLIC_URL ?? null, now, deadlineMs: 24 * 3_600_000 };
   const lookups = createLookupRunner({
     store,
