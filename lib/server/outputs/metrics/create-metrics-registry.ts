@@ -1,15 +1,14 @@
 import { Gauge, Registry } from "prom-client";
-import type { SourceHealth, StatusResponse } from "@/lib/shared/public-status-contract";
+import type { SourceHealth } from "@/lib/shared/public-status-contract";
 import type { HubStats } from "@/lib/server/hub/create-stream-hub";
 import type { HealthdeckRuntime } from "@/lib/server/runtime/create-healthdeck-runtime";
+import { listSourceHealth } from "@/lib/server/services/get-source-health";
 import { readMetricsSnapshot, type MetricsSnapshot, type Sample } from "@/lib/server/outputs/metrics/read-metrics-snapshot";
 
-/** What a scrape reads besides the store: injected so the registry holds no route or hub of its own. */
+/** What a scrape reads besides the store: injected so the registry holds no hub of its own. */
 export interface MetricsInputs {
   runtime: HealthdeckRuntime;
   version: string;
-  readBoard(): Promise<StatusResponse>;
-  readSources(nowMs: number): Promise<SourceHealth[]>;
   readStreamStats(): HubStats | null;
 }
 
@@ -56,10 +55,10 @@ export function createMetricsRegistry(inputs: MetricsInputs): MetricsRegistry {
 
   let cached: { key: string; snapshot: Promise<MetricsSnapshot> } | null = null;
   const readSnapshot = (sources: SourceHealth[]) => {
-    // The board changes with the store and, through the sources' states, with the clock.
+    // Statuses change with the store and, through the sources' states, with the clock.
     const key = `${runtime.store.version}|${sources.map((source) => source.state).join(",")}`;
     if (cached?.key !== key) {
-      const snapshot = inputs.readBoard().then((board) => readMetricsSnapshot(runtime, board, withAccount));
+      const snapshot = readMetricsSnapshot(runtime, sources, withAccount);
       cached = { key, snapshot };
       snapshot.catch(() => {
         if (cached?.snapshot === snapshot) cached = null;
@@ -70,7 +69,7 @@ export function createMetricsRegistry(inputs: MetricsInputs): MetricsRegistry {
 
   async function update(): Promise<void> {
     const now = runtime.now();
-    const sources = await inputs.readSources(now);
+    const sources = await listSourceHealth(runtime, now);
     const snapshot = await readSnapshot(sources);
     fill(g.build, [{ labels: { version: inputs.version, node_version: process.version }, value: 1 }]);
     fill(g.serviceStatus, snapshot.impairedServices);
