@@ -41,6 +41,16 @@ const scrape = async (token: string | null = TOKEN) => {
   return { status: response.status, contentType: response.headers.get("content-type"), text: await response.text() };
 };
 
+/** The store figures are rebuilt off the scrape's path: scrape until they show the latest change (their age is 0). */
+const scrapeCurrent = async () => {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const scraped = await scrape();
+    if (/^healthdeck_metrics_snapshot_age_seconds 0$/m.test(scraped.text) || Date.now() > deadline) return scraped;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+};
+
 describe("GET /metrics", () => {
   it("asks for the token off loopback, and refuses a wrong one", async () => {
     expect((await scrape(null)).status).toBe(401);
@@ -61,8 +71,9 @@ describe("GET /metrics", () => {
         stack.runtime.now(),
       ),
     );
-    const { status, contentType, text } = await scrape();
+    const { status, contentType, text } = await scrapeCurrent();
     expect(status).toBe(200);
+    expect(text).toMatch(/^healthdeck_metrics_snapshot_age_seconds 0$/m);
     expect(contentType).toContain("text/plain; version=0.0.4");
     const lint = checkMetricsWithPromtool(text);
     expect(lint.output).toBe("");

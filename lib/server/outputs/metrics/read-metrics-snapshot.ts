@@ -1,8 +1,7 @@
-import type { HealthStatus } from "@/lib/shared/health-status";
 import { isSecurityEventCode } from "@/lib/shared/account-health-contract";
 import type { SourceHealth } from "@/lib/shared/public-status-contract";
 import type { HealthdeckRuntime } from "@/lib/server/runtime/create-healthdeck-runtime";
-import { judgeServiceStatuses } from "@/lib/server/services/judge-service-statuses";
+import { summariseServiceStatuses } from "@/lib/server/services/judge-service-statuses";
 import type { DeliveryStatus } from "@/lib/server/store/contract/outbox-contract";
 
 /** One labelled value of a gauge family. */
@@ -50,17 +49,13 @@ export async function readMetricsSnapshot(runtime: HealthdeckRuntime, sources: r
     store.accountEvents.listScheduledChangeStarts(),
     store.outbox.countByStatus(),
   ]);
-  const services = judgeServiceStatuses(runtime.getCatalog(), runtime.scope, openPublic, sources);
-  const statusCounts = new Map<HealthStatus, number>();
-  for (const service of services) statusCounts.set(service.status, (statusCounts.get(service.status) ?? 0) + 1);
+  const services = summariseServiceStatuses(runtime.getCatalog(), runtime.scope, openPublic, sources);
   const accountLabel = (accountId: string | null): Record<string, string> => (withAccountLabel ? { account: accountId ?? "unknown" } : {});
   const open = accountCounts.filter((group) => group.status === "open");
   const upcoming = accountCounts.filter((group) => group.category === "scheduledChange" && group.status === "upcoming");
   return {
-    impairedServices: services
-      .filter((service) => service.status !== "operational")
-      .map((service) => ({ labels: { service: service.service, region: service.region ?? REGION_GLOBAL, status: service.status }, value: 1 })),
-    servicesByStatus: [...statusCounts].map(([status, value]) => ({ labels: { status }, value })),
+    impairedServices: services.impaired.map((service) => ({ labels: { service: service.service, region: service.region ?? REGION_GLOBAL, status: service.status }, value: 1 })),
+    servicesByStatus: [...services.countsByStatus].map(([status, value]) => ({ labels: { status }, value })),
     openPublicEvents: countBy(openPublic.map((event) => ({ labels: { service: event.service, region: event.region ?? REGION_GLOBAL }, count: 1 }))),
     openAccountEvents: countBy(open.map((group) => ({ labels: { category: group.category, service: group.service, region: group.region ?? REGION_GLOBAL, ...accountLabel(group.accountId) }, count: group.count }))),
     upcomingScheduledChanges: countBy(upcoming.map((group) => ({ labels: { service: group.service, region: group.region ?? REGION_GLOBAL, ...accountLabel(group.accountId) }, count: group.count }))),
