@@ -1,12 +1,12 @@
 import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
-import { isIP } from "node:net";
 import { jsonError } from "@/lib/server/api/json-response";
 import { getRuntime } from "@/lib/server/runtime/get-runtime";
 import { authorizationError, getAuthContext } from "@/lib/server/auth/authorize";
 import { authorizeHeaders } from "@/lib/server/auth/identify-principal";
 import type { AccountScope } from "@/lib/server/auth/principal";
 import { narrowAccounts } from "@/lib/server/auth/scope-account-data";
+import { isLoopbackAddress } from "@/lib/server/edge/normalise-address";
 
 /**
  * THE one access check of the outputs (metrics, feeds, calendar). Two ways in: whoever lib/server/auth/ lets in for
@@ -26,12 +26,6 @@ export interface OutputAccessRequest {
   need: OutputNeed;
   /** the peer's address, when the caller owns the socket (the separate metrics port) */
   clientAddress?: string | null;
-}
-
-export function isLoopbackAddress(address: string): boolean {
-  const bare = address.replace(/^\[|\]$/g, "").replace(/^::ffff:/i, "");
-  if (bare === "localhost" || bare === "::1") return true;
-  return isIP(bare) === 4 && bare.startsWith("127.");
 }
 
 function isSameSecret(given: string, expected: string): boolean {

@@ -1,7 +1,8 @@
 import { readCookie, cookieName } from "@/lib/server/auth/auth-cookies";
 import { parseTrustedProxies } from "@/lib/server/edge/client-address";
 import { recordAudit, type AuthContext } from "@/lib/server/auth/auth-context";
-import { isLoopbackAddress, readPeerAddress } from "@/lib/server/auth/peer-address";
+import { readPeerAddress } from "@/lib/server/auth/peer-address";
+import { isLoopbackAddress } from "@/lib/server/edge/normalise-address";
 import { ALL_NEEDS, grantsForRole, type Need, type Principal } from "@/lib/server/auth/principal";
 import { resolveAccess } from "@/lib/server/auth/resolve-roles";
 import { readSession } from "@/lib/server/auth/session";
