@@ -3,7 +3,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { jsonError } from "@/lib/server/api/json-response";
 import { getRuntime } from "@/lib/server/runtime/get-runtime";
 import { authorizationError, getAuthContext } from "@/lib/server/auth/authorize";
-import { authorizeHeaders } from "@/lib/server/auth/identify-principal";
+import { authorizeHeaders, readBearer } from "@/lib/server/auth/identify-principal";
 import type { AccountScope } from "@/lib/server/auth/principal";
 import { narrowAccounts } from "@/lib/server/auth/scope-account-data";
 import { isLoopbackAddress } from "@/lib/server/edge/normalise-address";
@@ -34,11 +34,12 @@ function isSameSecret(given: string, expected: string): boolean {
 }
 
 /** Calendar and feed readers send no headers of ours: for feeds the token may ride in `?token=`. */
-function readPresentedToken(request: Request, need: OutputNeed): string | null {
-  const header = request.headers.get("authorization");
-  const bearer = header?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
-  if (bearer) return bearer;
+function readQueryToken(request: Request, need: OutputNeed): string | null {
   return need === "feeds" ? new URL(request.url).searchParams.get("token") : null;
+}
+
+function readPresentedToken(request: Request, need: OutputNeed): string | null {
+  return readBearer(request.headers) ?? readQueryToken(request, need);
 }
 
 /** null when allowed, else the answer to send (401). */
@@ -73,16 +74,12 @@ export function narrowOutputAccounts(access: OutputsAccess, requested: readonly 
 
 export async function authorizeOutputs(request: Request, access: OutputAccessRequest): Promise<OutputsAccess> {
   const { config } = getRuntime();
-  const presented = readPresentedToken(request, access.need);
+  const queryToken = readQueryToken(request, access.need);
+  const presented = readBearer(request.headers) ?? queryToken;
   if (presented !== null && config.HEALTHDECK_OUTPUTS_TOKEN !== undefined && isSameSecret(presented, config.HEALTHDECK_OUTPUTS_TOKEN)) {
     return { denied: null, accounts: "all" };
   }
-  let headers = request.headers;
-  if (presented !== null && !request.headers.has("authorization")) {
-    headers = new Headers(request.headers);
-    headers.set("authorization", `Bearer ${presented}`);
-  }
-  const auth = await authorizeHeaders(headers, access.need, getAuthContext());
+  const auth = await authorizeHeaders(request.headers, access.need, getAuthContext(), { queryToken });
   if (auth.ok) return { denied: null, accounts: auth.principal.accounts };
   return { denied: authorizationError(auth), accounts: [] };
 }
