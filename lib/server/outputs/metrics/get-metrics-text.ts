@@ -1,5 +1,6 @@
 import "server-only";
 import type { Server } from "node:http";
+import { getAuthContext } from "@/lib/server/auth/authorize";
 import { readStreamHubStats } from "@/lib/server/hub/get-stream-hub";
 import { HEALTHDECK_VERSION, type HealthdeckRuntime } from "@/lib/server/runtime/create-healthdeck-runtime";
 import { getRuntime } from "@/lib/server/runtime/get-runtime";
@@ -31,7 +32,7 @@ export function startMetricsPort(runtime: HealthdeckRuntime): Promise<Server | n
   holder[METRICS_SERVER_KEY] ??=
     port === undefined
       ? Promise.resolve(null)
-      : startMetricsServer({ host, port, token, render: getMetricsText, logger: runtime.logger }).then(
+      : startMetricsServer({ host, port, token, authContext: getAuthContext(), render: getMetricsText, logger: runtime.logger }).then(
           (server) => {
             runtime.logger.info("metrics listening", { host, port });
             return server;
