@@ -1,11 +1,7 @@
 import type { AccountEventRecord } from "@/lib/server/domain/account-health-records";
 import { loadScenario } from "@/lib/simulator/load-scenario";
-import { EMPTY_STATUS_FILTER } from "@/lib/shared/status-filter";
-import type { StatusResponse } from "@/lib/shared/public-status-contract";
 import { createMetricsRegistry } from "@/lib/server/outputs/metrics/create-metrics-registry";
 import { HEALTHDECK_VERSION } from "@/lib/server/runtime/create-healthdeck-runtime";
-import { buildPublicStatus } from "@/lib/server/services/build-public-status";
-import { listSourceHealth } from "@/lib/server/services/get-source-health";
 import { listenFetchHandler } from "@/tests/support/listen-fetch-handler";
 import { startPublicStack } from "@/tests/support/start-public-stack";
 import type { Benchmark } from "@/bench/support/benchmark";
@@ -60,20 +56,9 @@ export const metricsBenchmark: Benchmark = {
     await stack.pollAll();
     const now = stack.runtime.now();
     await stack.runtime.store.write((tx) => tx.accountEvents.upsertEvents(Array.from({ length: ACCOUNT_EVENTS }, (_, index) => metricsBenchAccountEvent(index, now)), now));
-    // The route's registry without its `server-only` wrapper (tsx is no React server bundle); the board is cached
-    // per store version as get-public-status.ts does for the route.
-    const { runtime } = stack;
-    let board: { version: number; value: Promise<StatusResponse> } | null = null;
-    const metrics = createMetricsRegistry({
-      runtime,
-      version: HEALTHDECK_VERSION,
-      readBoard: () => {
-        if (board?.version !== runtime.store.version) board = { version: runtime.store.version, value: buildPublicStatus(runtime, EMPTY_STATUS_FILTER, runtime.now()) };
-        return board.value;
-      },
-      readSources: (nowMs) => listSourceHealth(runtime, nowMs),
-      readStreamStats: () => null,
-    });
+    // The registry get-metrics-text.ts builds for the route, without its `server-only` wrapper (tsx is no React
+    // server bundle) and with no stream hub in this process: the same reads of the store as in production.
+    const metrics = createMetricsRegistry({ runtime: stack.runtime, version: HEALTHDECK_VERSION, readStreamStats: () => null });
     const server = await listenFetchHandler(async () => new Response(await metrics.render(), { headers: { "Content-Type": "text/plain; version=0.0.4; charset=utf-8" } }));
     cleanup.add("metrics server", () => server.close());
     const services = (await stack.status()).services.length;

@@ -1,6 +1,9 @@
 import Parser from "rss-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accountEvent } from "@/lib/server/store/store-contract-fixtures";
+import { createAuthContext } from "@/lib/server/auth/auth-context";
+import { createApiToken } from "@/lib/server/auth/manage-tokens";
+import { silentLogger } from "@/lib/server/logging/create-logger";
 import type { TestServer } from "@/tests/support/listen-test-server";
 import { listenFetchHandler } from "@/tests/support/listen-fetch-handler";
 import { jsonFeed11Schema } from "@/tests/support/json-feed-schema";
@@ -50,6 +53,15 @@ describe("GET /api/v1/feed.rss, feed.atom, feed.json", () => {
     expect((await fetch(`${server.url}/api/v1/feed.rss`)).status).toBe(401);
     expect((await fetch(`${server.url}/api/v1/feed.rss`, { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(200);
     expect((await get("/api/v1/feed.rss")).status).toBe(200);
+  });
+
+  it("takes an API token with the feeds scope in ?token= too (no header copy needed), and only for its scope", async () => {
+    const context = createAuthContext({ config: stack.runtime.config, store: stack.runtime.store, logger: silentLogger, now: stack.runtime.now });
+    const reader = await createApiToken(context, { name: "feed reader", scopes: ["feeds"], accounts: [], expiresInDays: 0 }, "test", null);
+    const viewer = await createApiToken(context, { name: "viewer", scopes: ["read-status"], accounts: [], expiresInDays: 0 }, "test", null);
+    expect((await fetch(`${server.url}/api/v1/feed.json?token=${reader.secret}`)).status).toBe(200);
+    expect((await fetch(`${server.url}/api/v1/feed.json?token=${viewer.secret}`)).status).toBe(403);
+    expect((await fetch(`${server.url}/api/v1/feed.json?token=hda_unknown`)).status).toBe(401);
   });
 
   it("RSS: one item per update, public and account, with stable ids and links to Healthdeck pages", async () => {

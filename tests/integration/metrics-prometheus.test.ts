@@ -11,6 +11,8 @@ import { checkMetricsWithPromtool, startPrometheus } from "@/tests/support/start
 import { getMetricsText } from "@/lib/server/outputs/metrics/get-metrics-text";
 import { startMetricsServer } from "@/lib/server/outputs/metrics/start-metrics-server";
 import { silentLogger } from "@/lib/server/logging/create-logger";
+import { getAuthContext } from "@/lib/server/auth/authorize";
+import { createApiToken, revokeToken } from "@/lib/server/auth/manage-tokens";
 import { INCIDENT_SCENARIO } from "@/tests/integration/public-scenario";
 
 // The route reads the process-wide runtime (get-runtime.ts): this stack's runtime is it.
@@ -41,6 +43,16 @@ const scrape = async (token: string | null = TOKEN) => {
   return { status: response.status, contentType: response.headers.get("content-type"), text: await response.text() };
 };
 
+/** The store figures are rebuilt off the scrape's path: scrape until they show the latest change (their age is 0). */
+const scrapeCurrent = async () => {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const scraped = await scrape();
+    if (/^healthdeck_metrics_snapshot_age_seconds 0$/m.test(scraped.text) || Date.now() > deadline) return scraped;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+};
+
 describe("GET /metrics", () => {
   it("asks for the token off loopback, and refuses a wrong one", async () => {
     expect((await scrape(null)).status).toBe(401);
@@ -61,8 +73,9 @@ describe("GET /metrics", () => {
         stack.runtime.now(),
       ),
     );
-    const { status, contentType, text } = await scrape();
+    const { status, contentType, text } = await scrapeCurrent();
     expect(status).toBe(200);
+    expect(text).toMatch(/^healthdeck_metrics_snapshot_age_seconds 0$/m);
     expect(contentType).toContain("text/plain; version=0.0.4");
     const lint = checkMetricsWithPromtool(text);
     expect(lint.output).toBe("");
@@ -108,19 +121,34 @@ describe("GET /metrics", () => {
     }
   });
 
-  it("serves the same metrics on a port of its own, judging loopback by the peer's socket", async () => {
-    const metricsServer = await startMetricsServer({ host: "127.0.0.1", port: 0, token: TOKEN, render: getMetricsText, logger: silentLogger });
+  it("serves the same metrics on a port of its own, to the same principals: API tokens with the metrics scope, the static token, loopback", async () => {
+    const authContext = getAuthContext();
+    const metricsServer = await startMetricsServer({ host: "127.0.0.1", port: 0, token: TOKEN, authContext, render: getMetricsText, logger: silentLogger });
     try {
       const address = metricsServer.address();
       const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
-      const open = await fetch(`${url}/metrics`);
-      expect(open.status).toBe(200);
-      expect(checkMetricsWithPromtool(await open.text()).status).toBe(0);
-      expect((await fetch(`${url}/metrics`, { headers: { authorization: "Bearer wrong-token" } })).status).toBe(401);
+      const scrapePort = (bearer?: string) => fetch(`${url}/metrics`, { headers: bearer === undefined ? {} : { authorization: `Bearer ${bearer}` } });
+      const prometheus = await createApiToken(authContext, { name: "prometheus", scopes: ["metrics"], accounts: [], expiresInDays: 0 }, "test", null);
+      const reader = await createApiToken(authContext, { name: "feed reader", scopes: ["feeds"], accounts: [], expiresInDays: 0 }, "test", null);
+      const byToken = await scrapePort(prometheus.secret);
+      expect(byToken.status).toBe(200);
+      expect(checkMetricsWithPromtool(await byToken.text()).status).toBe(0);
+      expect((await scrapePort(reader.secret)).status).toBe(403);
+      expect((await scrapePort(TOKEN)).status).toBe(200);
+      expect((await scrapePort("wrong-token")).status).toBe(401);
+      expect((await scrapePort("hda_unknown")).status).toBe(401);
+      expect((await scrapePort()).status).toBe(200);
+      await revokeToken(authContext, prometheus.record.id, "test", null);
+      expect((await scrapePort(prometheus.secret)).status).toBe(401);
       expect((await fetch(`${url}/api/v1/status`)).status).toBe(404);
     } finally {
       await new Promise((resolve) => metricsServer.close(resolve));
     }
+  });
+
+  it("takes API tokens with the metrics scope on the main port too", async () => {
+    const prometheus = await createApiToken(getAuthContext(), { name: "prometheus main", scopes: ["metrics"], accounts: [], expiresInDays: 0 }, "test", null);
+    expect((await scrape(prometheus.secret)).status).toBe(200);
   });
 
   it("docs/metrics.md lists every family, its alert rules pass promtool, and the Grafana dashboard uses only these metrics", async () => {

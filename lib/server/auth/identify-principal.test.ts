@@ -115,6 +115,18 @@ describe("API tokens", () => {
     const actions = (await store.audit.list({ before: null, limit: 10 })).map((entry) => entry.action);
     expect(actions).toEqual(expect.arrayContaining(["token-created", "token-used", "token-revoked"]));
   });
+
+  it("may come as a query token (feed readers send no headers), and a header token goes first", async () => {
+    const context = contextFor(OIDC_ENV);
+    const feeds = await createApiToken(context, { name: "reader", scopes: ["feeds"], accounts: [], expiresInDays: 1 }, "alice", null);
+    const status = await createApiToken(context, { name: "status", scopes: ["read-status"], accounts: [], expiresInDays: 1 }, "alice", null);
+    const byQuery = await authorizeHeaders(headers({}), "feeds", context, { queryToken: feeds.secret });
+    expect(byQuery.ok && byQuery.principal).toMatchObject({ kind: "api-token", name: "reader" });
+    expect(await authorizeHeaders(headers({}), "feeds", context, { queryToken: null })).toMatchObject({ ok: false, status: 401 });
+    expect(await authorizeHeaders(headers({}), "feeds", context, { queryToken: "hda_not-a-token" })).toMatchObject({ ok: false, status: 401, error: "unknown token" });
+    const both = await authorizeHeaders(headers({ authorization: `Bearer ${status.secret}` }), "feeds", context, { queryToken: feeds.secret });
+    expect(both).toMatchObject({ ok: false, status: 403 });
+  });
 });
 
 describe("display tokens", () => {

@@ -1,7 +1,8 @@
 import { readCookie, cookieName } from "@/lib/server/auth/auth-cookies";
 import { parseTrustedProxies } from "@/lib/server/edge/client-address";
 import { recordAudit, type AuthContext } from "@/lib/server/auth/auth-context";
-import { isLoopbackAddress, readPeerAddress } from "@/lib/server/auth/peer-address";
+import { readPeerAddress } from "@/lib/server/auth/peer-address";
+import { isLoopbackAddress } from "@/lib/server/edge/normalise-address";
 import { ALL_NEEDS, grantsForRole, type Need, type Principal } from "@/lib/server/auth/principal";
 import { resolveAccess } from "@/lib/server/auth/resolve-roles";
 import { readSession } from "@/lib/server/auth/session";
@@ -9,6 +10,11 @@ import { hashTokenSecret } from "@/lib/server/auth/token-secrets";
 import type { AuthTokenRecord } from "@/lib/server/store/contract/auth-contract";
 
 export type Identified = { ok: true; principal: Principal } | { ok: false; status: 401 | 403; error: string };
+
+export interface IdentifyOptions {
+  /** An API token from the URL (`?token=`) of a client that sends no headers of ours (feed readers, calendars). */
+  queryToken?: string | null;
+}
 
 const LAST_USE_WRITE_MS = 60_000;
 
@@ -20,7 +26,7 @@ const anonymous = (context: AuthContext): Principal => ({
   grants: new Set<Need>(context.config.HEALTHDECK_PUBLIC_BOARD === "open" ? ["read-status"] : []),
 });
 
-function readBearer(headers: Headers): string | null {
+export function readBearer(headers: Headers): string | null {
   return /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(headers.get("authorization") ?? "")?.[1] ?? null;
 }
 
@@ -64,13 +70,13 @@ function identifyProxyUser(headers: Headers, context: AuthContext): Identified |
 }
 
 /**
- * Who sent these headers, in order: an API token (Bearer), the mode's own identity (loopback in `none`, the session
+ * Who sent these headers, in order: an API token (Bearer, else the query token), the mode's own identity (loopback in `none`, the session
  * cookie in `oidc`, the trusted proxy's header in `proxy`), a display cookie, else anonymous.
  */
-export async function identifyPrincipal(headers: Headers, context: AuthContext): Promise<Identified> {
+export async function identifyPrincipal(headers: Headers, context: AuthContext, options: IdentifyOptions = {}): Promise<Identified> {
   const { config } = context;
   await context.orgUnits?.ensureFresh();
-  const bearer = readBearer(headers);
+  const bearer = readBearer(headers) ?? options.queryToken ?? null;
   if (bearer !== null && bearer.startsWith("hda_")) return identifyToken(bearer, "api", headers, context);
   if (config.HEALTHDECK_AUTH === "none") {
     const peer = readPeerAddress(headers);
@@ -96,8 +102,8 @@ export async function identifyPrincipal(headers: Headers, context: AuthContext):
 }
 
 /** The principal when it has `need`; else 401 (nobody identified: sign in or send a token) or 403. */
-export async function authorizeHeaders(headers: Headers, need: Need, context: AuthContext): Promise<Identified> {
-  const identified = await identifyPrincipal(headers, context);
+export async function authorizeHeaders(headers: Headers, need: Need, context: AuthContext, options: IdentifyOptions = {}): Promise<Identified> {
+  const identified = await identifyPrincipal(headers, context, options);
   if (!identified.ok) return identified;
   const { principal } = identified;
   if (principal.grants.has(need)) return identified;

@@ -1,5 +1,6 @@
 import type { IncomingMessage, Server } from "node:http";
 import http from "node:http";
+import { isLoopbackAddress, normaliseAddress } from "@/lib/server/edge/normalise-address";
 
 /**
  * Next's route handlers never see the socket, and the `x-forwarded-for` Next fills in keeps whatever a client sent
@@ -29,25 +30,13 @@ export function stampPeerAddress(request: IncomingMessage): void {
   else delete request.headers[PEER_ADDRESS_HEADER];
 }
 
-/** `::ffff:10.0.0.1` (an IPv4 peer on a dual-stack socket) is 10.0.0.1. */
-export function normaliseAddress(address: string): string {
-  const trimmed = address.trim().toLowerCase();
-  return trimmed.startsWith("::ffff:") && trimmed.includes(".") ? trimmed.slice(7) : trimmed;
-}
-
 /** null when the process did not stamp the request (e.g. under a test harness without the hook). */
 export function readPeerAddress(headers: Headers): string | null {
   const value = headers.get(PEER_ADDRESS_HEADER);
   return value === null || value === "" ? null : value;
 }
 
-export function isLoopbackAddress(address: string): boolean {
-  const normalised = normaliseAddress(address);
-  return normalised === "::1" || normalised.startsWith("127.") || normalised === "localhost";
-}
-
 /** A host name the server listens on that only this machine reaches. */
 export function isLoopbackHost(host: string): boolean {
-  const bare = host.trim().toLowerCase().replace(/^\[|\]$/g, "");
-  return bare === "localhost" || isLoopbackAddress(bare);
+  return isLoopbackAddress(host);
 }

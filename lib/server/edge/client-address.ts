@@ -1,9 +1,8 @@
 import { isPeerStampInstalled, PEER_ADDRESS_HEADER } from "@/lib/server/edge/peer-address-header";
+import { IPV4, normaliseAddress } from "@/lib/server/edge/normalise-address";
 
 /** Addresses (or IPv4 CIDR blocks) of reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed. */
 export type TrustedProxies = (address: string) => boolean;
-
-const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 
 function ipv4ToNumber(address: string): number | null {
   const match = IPV4.exec(address);
@@ -11,12 +10,6 @@ function ipv4ToNumber(address: string): number | null {
   const parts = match.slice(1).map(Number);
   if (parts.some((part) => part > 255)) return null;
   return parts.reduce((sum, part) => sum * 256 + part, 0);
-}
-
-/** `::ffff:10.0.0.1` (an IPv4 peer of a dual-stack socket) is 10.0.0.1; IPv6 is compared lower-cased. */
-export function normaliseAddress(address: string): string {
-  const trimmed = address.trim().toLowerCase().replace(/^\[|\]$/g, "");
-  return trimmed.startsWith("::ffff:") && IPV4.test(trimmed.slice(7)) ? trimmed.slice(7) : trimmed;
 }
 
 /** `10.0.0.5, 10.1.0.0/16, ::1` → a matcher; entries that are neither an address nor an IPv4 block are ignored. */

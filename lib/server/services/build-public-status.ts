@@ -1,12 +1,12 @@
-import { severityRank, worstStatus, type HealthStatus } from "@/lib/shared/health-status";
-import { collectKeyStates } from "@/lib/server/domain/collect-key-states";
+import { severityRank } from "@/lib/shared/health-status";
 import type { ServiceStatus, StatusResponse } from "@/lib/shared/public-status-contract";
 import type { StatusFilter } from "@/lib/shared/status-filter";
 import type { HealthdeckRuntime } from "@/lib/server/runtime/create-healthdeck-runtime";
 import { listSourceHealth } from "@/lib/server/services/get-source-health";
 import { combineScope, isInScope } from "@/lib/server/services/public-scope";
+import { judgeServiceStatuses } from "@/lib/server/services/judge-service-statuses";
 import { correlateAccountEvents, type AccountCorrelation } from "@/lib/server/services/correlate-account-events";
-import { eventTouches, toIsoSeconds, toPublicEvent } from "@/lib/server/services/to-public-event";
+import { eventTouches, toPublicEvent } from "@/lib/server/services/to-public-event";
 
 const RECENTLY_RESOLVED_SECONDS = 24 * 3600;
 
@@ -21,34 +21,9 @@ export async function buildPublicStatus(runtime: HealthdeckRuntime, filter: Stat
     runtime.store.events.listRecentlyResolved(nowSeconds - RECENTLY_RESOLVED_SECONDS),
     correlateOpenAccountEvents(runtime),
   ]);
-  const currentEvents = sources.find((source) => source.id === "public-currentevents");
-  const isCurrentEventsFresh = currentEvents?.state === "ok";
-  const lastKnownAt = currentEvents?.lastSuccessAt ?? null;
-
-  const keyStates = collectKeyStates(openEvents);
-
-  const entries = new Map(catalog.entries.map((entry) => [entry.key, { ...entry }]));
-  for (const [key, state] of keyStates) {
-    if (entries.has(key)) continue;
-    const split = catalog.splitServiceKey(key);
-    entries.set(key, { key, ...split, name: state.name ?? catalog.nameOf(key), regionName: null });
-  }
-
-  const services: ServiceStatus[] = [];
-  for (const entry of entries.values()) {
-    if (!isInScope(entry, scope)) continue;
-    const state = keyStates.get(entry.key);
-    let status: HealthStatus = state?.status ?? "operational";
-    let since = state?.since === undefined || state.since === null ? null : toIsoSeconds(state.since);
-    if (!isCurrentEventsFresh) {
-      // Keep the last known problem visible, but nothing may look green on stale data.
-      const degradedTo = worstStatus([status, "unknown"]);
-      if (degradedTo !== status) since = lastKnownAt;
-      status = degradedTo;
-    }
-    if (filter.statuses.length > 0 && !filter.statuses.includes(status)) continue;
-    services.push({ key: entry.key, service: entry.service, region: entry.region, name: entry.name, status, since, account: correlation.markFor(entry.key) });
-  }
+  const services: ServiceStatus[] = judgeServiceStatuses(catalog, scope, openEvents, sources)
+    .filter((judged) => filter.statuses.length === 0 || filter.statuses.includes(judged.status))
+    .map((judged) => ({ ...judged, account: correlation.markFor(judged.key) }));
   services.sort(
     (a, b) =>
       severityRank(b.status) - severityRank(a.status) ||

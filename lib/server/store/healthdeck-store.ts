@@ -33,7 +33,7 @@ export interface StoreReaders {
   updates: Pick<PublicUpdatesRepo, "listForKey">;
   currentEvents: Pick<CurrentEventsRepo, "listForKey">;
   events: Pick<PublicEventsRepo, "listForKey" | "listOpen" | "listOpenKeys" | "listRecentlyResolved" | "listHistory">;
-  accountEvents: Pick<AccountEventsRepo & AffectedEntitiesRepo, "getById" | "listUpdates" | "listEvents" | "getEntitiesVersion" | "listEntities" | "listEntityColumns">;
+  accountEvents: Pick<AccountEventsRepo & AffectedEntitiesRepo, "getById" | "listUpdates" | "listEvents" | "countActiveEvents" | "listScheduledChangeStarts" | "getEntitiesVersion" | "listEntities" | "listEntityColumns">;
   accountSync: Pick<AccountSyncStateRepo, "getTarget" | "getEventStamp" | "getEventStamps" | "getOrgStatus" | "getCondition">;
   ingestPages: Pick<IngestPagesRepo, "getPage" | "getProgress" | "readEventUpdatedTime" | "listPendingCommunications" | "readIngestSummary">;
   meta: Pick<MetaRepo, "get">;

@@ -338,6 +338,41 @@ describe.each(ENGINES)("store contract on $name", ({ open }) => {
       expect(await list({ categories: ["scheduledChange"], statuses: ["upcoming"], services: ["EC2"] })).toEqual([ids.ec2]);
     });
 
+    it("counts open and upcoming events per facet, and lists upcoming scheduled changes' starts, without reading events", async () => {
+      const { accountEvents } = engine.repos;
+      expect(await accountEvents.countActiveEvents()).toEqual([]);
+      expect(await accountEvents.listScheduledChangeStarts()).toEqual([]);
+      const risk = "AWS_RISK_CREDENTIALS_EXPOSED";
+      await engine.transaction(async (tx) =>
+        tx.accountEvents.upsertEvents(
+          [
+            accountEvent({ arn: `${EVENT_ARN}-1`, startTime: T0 + 7200_000 }),
+            accountEvent({ arn: `${EVENT_ARN}-2`, startTime: T0 + 3600_000 }),
+            accountEvent({ arn: `${EVENT_ARN}-3`, startTime: null }),
+            accountEvent({ arn: `${EVENT_ARN}-4`, status: "closed", startTime: T0 }),
+            accountEvent({ arn: `${EVENT_ARN}-5`, category: "issue", status: "upcoming", startTime: T0 + 60_000 }),
+            accountEvent({ arn: `${EVENT_ARN}-6`, category: "issue", status: "open", eventTypeCode: risk, service: "RISK", region: null, accountId: null }),
+            accountEvent({ arn: `${EVENT_ARN}-7`, category: "issue", status: "open", eventTypeCode: risk, service: "RISK", region: null, accountId: null }),
+            accountEvent({ arn: `${EVENT_ARN}-8`, category: "issue", status: "open", eventTypeCode: risk, service: "RISK", region: null, accountId: "210987654321" }),
+          ],
+          1000,
+        ),
+      );
+      const counts = await accountEvents.countActiveEvents();
+      const order = (count: { status: string; eventTypeCode: string; accountId: string | null; category: string }) => `${count.status}|${count.category}|${count.eventTypeCode}|${count.accountId}`;
+      expect([...counts].sort((a, b) => order(a).localeCompare(order(b)))).toEqual([
+        { status: "open", category: "issue", service: "RISK", region: null, accountId: "210987654321", eventTypeCode: risk, count: 1 },
+        { status: "open", category: "issue", service: "RISK", region: null, accountId: null, eventTypeCode: risk, count: 2 },
+        { status: "upcoming", category: "issue", service: "EC2", region: "us-east-1", accountId: ACCOUNT, eventTypeCode: "AWS_EC2_INSTANCE_RETIREMENT_SCHEDULED", count: 1 },
+        { status: "upcoming", category: "scheduledChange", service: "EC2", region: "us-east-1", accountId: ACCOUNT, eventTypeCode: "AWS_EC2_INSTANCE_RETIREMENT_SCHEDULED", count: 3 },
+      ]);
+      expect(await accountEvents.listScheduledChangeStarts()).toEqual([T0 + 3600_000, T0 + 7200_000]);
+      await engine.transaction(async (tx) => tx.accountEvents.upsertEvent(accountEvent({ arn: `${EVENT_ARN}-2`, status: "closed", startTime: T0 + 3600_000 }), 2000));
+      expect(await accountEvents.listScheduledChangeStarts()).toEqual([T0 + 7200_000]);
+      const scheduled = (await accountEvents.countActiveEvents()).find((count) => count.category === "scheduledChange");
+      expect(scheduled?.count).toBe(2);
+    });
+
     it("records a receipt once", async () => {
       expect(await engine.transaction(async (tx) => tx.accountEvents.recordReceipt(ACCOUNT, EVENT_ARN, "comm-1", 1000))).toBe(true);
       expect(await engine.transaction(async (tx) => tx.accountEvents.recordReceipt(ACCOUNT, EVENT_ARN, "comm-1", 2000))).toBe(false);

@@ -10,6 +10,7 @@ import {
   renderPlainText,
 } from "@/lib/server/outputs/render-plain-text";
 import { renderDigestSubjectLine, renderSubjectLine } from "@/lib/server/outputs/render-subject-line";
+import { escapeHtml } from "@/lib/server/outputs/escape-html";
 import { cutText } from "@/lib/server/outputs/slack/render-slack-message";
 
 /** What is stored with the delivery and sent as is; From, To and Message-ID are added at send time. Never a secret. */
@@ -27,9 +28,6 @@ const hashId = (value: string) => `<${createHash("sha256").update(value).digest(
 export const threadRootId = (eventId: string) => hashId(eventId);
 /** Each message's own id: the same on every retry of one delivery, so a receiver can drop a repeat. */
 export const messageIdFor = (deliveryKey: string) => hashId(`delivery:${deliveryKey}`);
-
-export const escapeHtml = (text: string) =>
-  text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#39;");
 
 const page = (body: string) =>
   `<!doctype html><html><head><meta charset="utf-8"></head><body style="font-family:-apple-system,Segoe UI,Roboto,sans-serif;color:#101828;line-height:1.5">${body}</body></html>`;

@@ -17,6 +17,11 @@ describe("renderFeed", () => {
     }
   });
 
+  it("escapes quotes of both kinds (the shared escapeHtml), so readers that put text in attributes stay safe", () => {
+    const xml = renderFeed("rss", [{ ...HOSTILE, text: `it's "quoted"` }], "https://h.example", "");
+    expect(xml).toContain("it&#39;s &quot;quoted&quot;");
+  });
+
   it("writes the same bytes for the same items (stable ETags)", () => {
     expect(renderFeed("atom", [HOSTILE], "https://h.example", "")).toBe(renderFeed("atom", [HOSTILE], "https://h.example", ""));
     expect(renderFeed("rss", [], "https://h.example", "")).toBe(renderFeed("rss", [], "https://h.example", ""));

@@ -1,6 +1,7 @@
 import { Feed } from "feed";
 import type { JsonFeed } from "@/lib/shared/json-feed-contract";
 import type { FeedItem } from "@/lib/server/outputs/feeds/collect-feed-items";
+import { escapeHtml } from "@/lib/server/outputs/escape-html";
 
 export const FEED_FORMATS = {
   rss: { path: "/api/v1/feed.rss", contentType: "application/rss+xml; charset=utf-8" },
@@ -11,11 +12,6 @@ export type FeedFormat = keyof typeof FEED_FORMATS;
 
 const TITLE = "Healthdeck: AWS health events";
 const DESCRIPTION = "Public AWS events and your accounts' Health events, one item per update.";
-
-// RSS and Atom readers render descriptions (and often titles) as HTML; the feed library puts text in CDATA as is.
-function escapeHtml(text: string): string {
-  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
-}
 
 function renderJsonFeed(items: readonly FeedItem[], baseUrl: string, query: string): string {
   const feed: JsonFeed = {
@@ -50,6 +46,7 @@ export function renderFeed(format: FeedFormat, items: readonly FeedItem[], baseU
     feedLinks: { rss: `${baseUrl}${FEED_FORMATS.rss.path}${query}`, atom: `${baseUrl}${FEED_FORMATS.atom.path}${query}`, json: `${baseUrl}${FEED_FORMATS.json.path}${query}` },
   });
   for (const item of items) {
+    // RSS and Atom readers render descriptions (and often titles) as HTML; the feed library puts text in CDATA as is.
     feed.addItem({ id: item.id, guid: item.id, title: escapeHtml(item.title), link: item.link, date: item.date, description: escapeHtml(item.text), category: [{ name: item.category }] });
   }
   return format === "rss" ? feed.rss2() : feed.atom1();

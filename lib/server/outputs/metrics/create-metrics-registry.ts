@@ -1,21 +1,20 @@
 import { Gauge, Registry } from "prom-client";
-import type { SourceHealth, StatusResponse } from "@/lib/shared/public-status-contract";
 import type { HubStats } from "@/lib/server/hub/create-stream-hub";
 import type { HealthdeckRuntime } from "@/lib/server/runtime/create-healthdeck-runtime";
-import { readMetricsSnapshot, type MetricsSnapshot, type Sample } from "@/lib/server/outputs/metrics/read-metrics-snapshot";
+import { listSourceHealth } from "@/lib/server/services/get-source-health";
+import { keepMetricsSnapshot } from "@/lib/server/outputs/metrics/keep-metrics-snapshot";
+import type { Sample } from "@/lib/server/outputs/metrics/read-metrics-snapshot";
 
-/** What a scrape reads besides the store: injected so the registry holds no route or hub of its own. */
+/** What a scrape reads besides the store: injected so the registry holds no hub of its own. */
 export interface MetricsInputs {
   runtime: HealthdeckRuntime;
   version: string;
-  readBoard(): Promise<StatusResponse>;
-  readSources(nowMs: number): Promise<SourceHealth[]>;
   readStreamStats(): HubStats | null;
 }
 
 export interface MetricsRegistry {
   registry: Registry;
-  /** The text exposition, computed now (store figures cached per store version and source states). */
+  /** The text exposition, computed now (the store figures from the last snapshot, see keep-metrics-snapshot.ts). */
   render(): Promise<string>;
 }
 
@@ -51,27 +50,18 @@ export function createMetricsRegistry(inputs: MetricsInputs): MetricsRegistry {
     streamScopes: gauge("healthdeck_stream_scopes", "Distinct filters served by this process's streams."),
     role: gauge("healthdeck_replica_role", "1 for this process's role: single (SQLite), leader or follower (PostgreSQL).", ["role"]),
     pollerRunning: gauge("healthdeck_poller_running", "1 while this process polls AWS (only one process per deployment does)."),
+    snapshotAge: gauge("healthdeck_metrics_snapshot_age_seconds", "How old this scrape's store figures are: 0 when they show the store's latest change, else seconds since the first change they do not show yet (they are rebuilt in the background)."),
   };
   runtime.pollMetrics.registerOn(registry);
 
-  let cached: { key: string; snapshot: Promise<MetricsSnapshot> } | null = null;
-  const readSnapshot = (sources: SourceHealth[]) => {
-    // The board changes with the store and, through the sources' states, with the clock.
-    const key = `${runtime.store.version}|${sources.map((source) => source.state).join(",")}`;
-    if (cached?.key !== key) {
-      const snapshot = inputs.readBoard().then((board) => readMetricsSnapshot(runtime, board, withAccount));
-      cached = { key, snapshot };
-      snapshot.catch(() => {
-        if (cached?.snapshot === snapshot) cached = null;
-      });
-    }
-    return cached.snapshot;
-  };
+  // Created with the registry (at the first scrape): from then on the store's changes rebuild it in the background.
+  const keeper = keepMetricsSnapshot(runtime, withAccount);
 
   async function update(): Promise<void> {
     const now = runtime.now();
-    const sources = await inputs.readSources(now);
-    const snapshot = await readSnapshot(sources);
+    const sources = await listSourceHealth(runtime, now);
+    const { snapshot, ageSeconds } = await keeper.read(sources);
+    fill(g.snapshotAge, [{ labels: {}, value: ageSeconds }]);
     fill(g.build, [{ labels: { version: inputs.version, node_version: process.version }, value: 1 }]);
     fill(g.serviceStatus, snapshot.impairedServices);
     fill(g.services, snapshot.servicesByStatus);

@@ -1,11 +1,9 @@
 import "server-only";
 import type { Server } from "node:http";
-import { EMPTY_STATUS_FILTER } from "@/lib/shared/status-filter";
+import { getAuthContext } from "@/lib/server/auth/authorize";
 import { readStreamHubStats } from "@/lib/server/hub/get-stream-hub";
 import { HEALTHDECK_VERSION, type HealthdeckRuntime } from "@/lib/server/runtime/create-healthdeck-runtime";
 import { getRuntime } from "@/lib/server/runtime/get-runtime";
-import { getPublicStatus } from "@/lib/server/services/get-public-status";
-import { listSourceHealth } from "@/lib/server/services/get-source-health";
 import { createMetricsRegistry, type MetricsRegistry } from "@/lib/server/outputs/metrics/create-metrics-registry";
 import { startMetricsServer } from "@/lib/server/outputs/metrics/start-metrics-server";
 
@@ -18,13 +16,7 @@ export function getMetricsText(): Promise<string> {
   const runtime = getRuntime();
   let metrics = registries.get(runtime);
   if (!metrics) {
-    metrics = createMetricsRegistry({
-      runtime,
-      version: HEALTHDECK_VERSION,
-      readBoard: () => getPublicStatus(EMPTY_STATUS_FILTER),
-      readSources: (nowMs) => listSourceHealth(runtime, nowMs),
-      readStreamStats: readStreamHubStats,
-    });
+    metrics = createMetricsRegistry({ runtime, version: HEALTHDECK_VERSION, readStreamStats: readStreamHubStats });
     registries.set(runtime, metrics);
   }
   return metrics.render();
@@ -40,7 +32,7 @@ export function startMetricsPort(runtime: HealthdeckRuntime): Promise<Server | n
   holder[METRICS_SERVER_KEY] ??=
     port === undefined
       ? Promise.resolve(null)
-      : startMetricsServer({ host, port, token, render: getMetricsText, logger: runtime.logger }).then(
+      : startMetricsServer({ host, port, token, authContext: getAuthContext(), render: getMetricsText, logger: runtime.logger }).then(
           (server) => {
             runtime.logger.info("metrics listening", { host, port });
             return server;

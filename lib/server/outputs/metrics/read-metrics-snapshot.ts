@@ -1,6 +1,7 @@
-import type { HealthStatus } from "@/lib/shared/health-status";
-import type { StatusResponse } from "@/lib/shared/public-status-contract";
+import { isSecurityEventCode } from "@/lib/shared/account-health-contract";
+import type { SourceHealth } from "@/lib/shared/public-status-contract";
 import type { HealthdeckRuntime } from "@/lib/server/runtime/create-healthdeck-runtime";
+import { summariseServiceStatuses } from "@/lib/server/services/judge-service-statuses";
 import type { DeliveryStatus } from "@/lib/server/store/contract/outbox-contract";
 
 /** One labelled value of a gauge family. */
@@ -23,45 +24,43 @@ export interface MetricsSnapshot {
   deliveries: Sample[];
 }
 
-const ACCOUNT_EVENTS_LIMIT = 50_000;
 const REGION_GLOBAL = "global";
 
-function countBy(keys: Iterable<Record<string, string>>): Sample[] {
+function countBy(keys: Iterable<{ labels: Record<string, string>; count: number }>): Sample[] {
   const counts = new Map<string, Sample>();
-  for (const labels of keys) {
+  for (const { labels, count } of keys) {
     const id = JSON.stringify(labels);
     const sample = counts.get(id);
-    if (sample) sample.value += 1;
-    else counts.set(id, { labels, value: 1 });
+    if (sample) sample.value += count;
+    else counts.set(id, { labels, value: count });
   }
   return [...counts.values()];
 }
 
-export async function readMetricsSnapshot(runtime: HealthdeckRuntime, board: StatusResponse, withAccountLabel: boolean): Promise<MetricsSnapshot> {
+/**
+ * Counts, not records: the store groups account events itself and the board's statuses are judged without the board
+ * (no sorting, no account correlation), so a scrape after a change stays cheap at the full catalogue.
+ */
+export async function readMetricsSnapshot(runtime: HealthdeckRuntime, sources: readonly SourceHealth[], withAccountLabel: boolean): Promise<MetricsSnapshot> {
   const { store } = runtime;
-  const [openPublic, accountEvents, deliveryCounts] = await Promise.all([
+  const [openPublic, accountCounts, scheduledStarts, deliveryCounts] = await Promise.all([
     store.events.listOpen(),
-    store.accountEvents.listEvents({ categories: [], statuses: ["open", "upcoming"], regions: [], services: [], accounts: [], eventTypeCodes: [], from: null, to: null, search: null, limit: ACCOUNT_EVENTS_LIMIT }),
+    store.accountEvents.countActiveEvents(),
+    store.accountEvents.listScheduledChangeStarts(),
     store.outbox.countByStatus(),
   ]);
-  const statusCounts = new Map<HealthStatus, number>();
-  for (const service of board.services) statusCounts.set(service.status, (statusCounts.get(service.status) ?? 0) + 1);
+  const services = summariseServiceStatuses(runtime.getCatalog(), runtime.scope, openPublic, sources);
   const accountLabel = (accountId: string | null): Record<string, string> => (withAccountLabel ? { account: accountId ?? "unknown" } : {});
-  const open = accountEvents.filter((event) => event.status === "open");
-  const upcoming = accountEvents.filter((event) => event.category === "scheduledChange" && event.status === "upcoming");
+  const open = accountCounts.filter((group) => group.status === "open");
+  const upcoming = accountCounts.filter((group) => group.category === "scheduledChange" && group.status === "upcoming");
   return {
-    impairedServices: board.services
-      .filter((service) => service.status !== "operational")
-      .map((service) => ({ labels: { service: service.service, region: service.region ?? REGION_GLOBAL, status: service.status }, value: 1 })),
-    servicesByStatus: [...statusCounts].map(([status, value]) => ({ labels: { status }, value })),
-    openPublicEvents: countBy(openPublic.map((event) => ({ service: event.service, region: event.region ?? REGION_GLOBAL }))),
-    openAccountEvents: countBy(open.map((event) => ({ category: event.category, service: event.service, region: event.region ?? REGION_GLOBAL, ...accountLabel(event.accountId) }))),
-    upcomingScheduledChanges: countBy(upcoming.map((event) => ({ service: event.service, region: event.region ?? REGION_GLOBAL, ...accountLabel(event.accountId) }))),
-    openSecurityEvents: countBy(open.filter((event) => event.isSecurity).map((event) => accountLabel(event.accountId))),
-    scheduledStarts: upcoming
-      .map((event) => (event.startTime === null ? Number.NaN : Date.parse(event.startTime)))
-      .filter((start) => Number.isFinite(start))
-      .sort((a, b) => a - b),
+    impairedServices: services.impaired.map((service) => ({ labels: { service: service.service, region: service.region ?? REGION_GLOBAL, status: service.status }, value: 1 })),
+    servicesByStatus: [...services.countsByStatus].map(([status, value]) => ({ labels: { status }, value })),
+    openPublicEvents: countBy(openPublic.map((event) => ({ labels: { service: event.service, region: event.region ?? REGION_GLOBAL }, count: 1 }))),
+    openAccountEvents: countBy(open.map((group) => ({ labels: { category: group.category, service: group.service, region: group.region ?? REGION_GLOBAL, ...accountLabel(group.accountId) }, count: group.count }))),
+    upcomingScheduledChanges: countBy(upcoming.map((group) => ({ labels: { service: group.service, region: group.region ?? REGION_GLOBAL, ...accountLabel(group.accountId) }, count: group.count }))),
+    openSecurityEvents: countBy(open.filter((group) => isSecurityEventCode(group.eventTypeCode, group.service)).map((group) => ({ labels: accountLabel(group.accountId), count: group.count }))),
+    scheduledStarts,
     deliveries: (Object.entries(deliveryCounts) as [DeliveryStatus, number][]).map(([status, value]) => ({ labels: { status }, value })),
   };
 }

@@ -8,6 +8,7 @@ import type { JournalEntry, JournalReader, JournalWriter } from "@/lib/server/st
 import type { NewDelivery, OutboxRepo } from "@/lib/server/store/contract/outbox-contract";
 import type {
   AccountEventFilter,
+  ActiveEventCount,
   CommunicationKey,
   CommunicationProgress,
   EntityQuery,
@@ -87,6 +88,10 @@ export interface AccountEventsRepo {
   listUpdates(id: string): Promise<{ at: string; status: string; description: string }[]>;
   /** Newest (lastUpdatedTime, startTime, firstSeenAt) first. */
   listEvents(filter: AccountEventFilter): Promise<AccountEvent[]>;
+  /** Events with status open or upcoming, counted per status, category, service, region, account and type code. */
+  countActiveEvents(): Promise<ActiveEventCount[]>;
+  /** Start times (epoch ms) of scheduled changes still upcoming, ascending; those without a start left out. */
+  listScheduledChangeStarts(): Promise<number[]>;
   /** True the first time (account, event ARN, communication id) is seen, also under concurrent writers. */
   recordReceipt(accountId: string, eventArn: string, communicationId: string, nowMs: number): Promise<boolean>;
 }

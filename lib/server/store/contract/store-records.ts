@@ -57,6 +57,18 @@ export interface AccountEventFilter {
   limit: number;
 }
 
+/** Open and upcoming account events counted per facet (what the metrics label them with), without reading them. */
+export interface ActiveEventCount {
+  status: "open" | "upcoming";
+  category: string;
+  service: string;
+  region: string | null;
+  accountId: string | null;
+  /** kept so that security events can be told apart (isSecurityEventCode) */
+  eventTypeCode: string;
+  count: number;
+}
+
 export interface EntityQuery {
   offset: number;
   limit: number;

@@ -3,6 +3,7 @@ import { deriveAccountEventId } from "@/lib/server/domain/derive-record-ids";
 import type { AccountEventsRepo } from "@/lib/server/store/contract/store-contract";
 import type { UpsertEventOutcome } from "@/lib/server/store/contract/store-records";
 import { isEventRowChanged, mergeEvent, toAccountEvent, type EventRow } from "@/lib/server/store/common/account-event-rows";
+import { ACTIVE_EVENT_COUNTS_SQL, SCHEDULED_CHANGE_STARTS_SQL, toActiveEventCount, type ActiveEventCountRow } from "@/lib/server/store/common/account-event-counts";
 import { execute, selectRow, selectRows, type Queryable } from "@/lib/server/store/postgres/queryable";
 import { likePattern } from "@/lib/server/store/postgres/pg-entity-query-sql";
 
@@ -146,6 +147,12 @@ async function upsertEvent(record: AccountEventRecord, nowMs: number): Promise<U
       const sql = `${SELECT_EVENT} ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
         ORDER BY COALESCE(last_updated_time, start_time, first_seen_at) DESC LIMIT ${param(filter.limit)}`;
       return (await selectRows<EventRow>(db, sql, values)).map(toAccountEvent);
+    },
+    async countActiveEvents() {
+      return (await selectRows<ActiveEventCountRow>(db, ACTIVE_EVENT_COUNTS_SQL)).map(toActiveEventCount);
+    },
+    async listScheduledChangeStarts() {
+      return (await selectRows<{ start_time: number }>(db, SCHEDULED_CHANGE_STARTS_SQL)).map((row) => row.start_time);
     },
     /** Exactly once also across connections: a concurrent insert of the same key waits for the first, then does nothing. */
     async recordReceipt(accountId, eventArn, communicationId, nowMs) {

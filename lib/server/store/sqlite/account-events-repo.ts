@@ -3,6 +3,7 @@ import { deriveAccountEventId } from "@/lib/server/domain/derive-record-ids";
 import type { AccountEventsRepo, AffectedEntitiesRepo } from "@/lib/server/store/contract/store-contract";
 import type { UpsertEventOutcome } from "@/lib/server/store/contract/store-records";
 import { isEventRowChanged, mergeEvent, toAccountEvent, type EventRow } from "@/lib/server/store/common/account-event-rows";
+import { ACTIVE_EVENT_COUNTS_SQL, SCHEDULED_CHANGE_STARTS_SQL, toActiveEventCount, type ActiveEventCountRow } from "@/lib/server/store/common/account-event-counts";
 import { createAffectedEntitiesRepo } from "@/lib/server/store/sqlite/affected-entities-repo";
 import type { SqliteDatabase } from "@/lib/server/store/sqlite/open-database";
 
@@ -29,6 +30,8 @@ export function createAccountEventsRepo(db: SqliteDatabase): AccountEventsRepo &
   const selectUpdates = db.prepare<[string], { at: number; status: string; description: string }>(
     "SELECT at, status, description FROM account_event_updates WHERE event_id = ? ORDER BY seq DESC",
   );
+  const countActive = db.prepare<[], ActiveEventCountRow>(ACTIVE_EVENT_COUNTS_SQL);
+  const selectScheduledStarts = db.prepare<[], { start_time: number }>(SCHEDULED_CHANGE_STARTS_SQL);
   const insertReceipt = db.prepare(
     "INSERT OR IGNORE INTO ingest_receipts (account_id, event_arn, communication_id, received_at) VALUES (?, ?, ?, ?)",
   );
@@ -93,6 +96,12 @@ export function createAccountEventsRepo(db: SqliteDatabase): AccountEventsRepo &
         ORDER BY COALESCE(last_updated_time, start_time, first_seen_at) DESC LIMIT ?`;
       params.push(filter.limit);
       return db.prepare<unknown[], EventRow>(sql).all(...params).map(toAccountEvent);
+    },
+    async countActiveEvents() {
+      return countActive.all().map(toActiveEventCount);
+    },
+    async listScheduledChangeStarts() {
+      return selectScheduledStarts.all().map((row) => row.start_time);
     },
     /** True the first time (account, event ARN, communication id) is seen: EventBridge delivers at least once. */
     async recordReceipt(accountId, eventArn, communicationId, nowMs) {
