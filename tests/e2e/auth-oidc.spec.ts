@@ -1,7 +1,7 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { rm } from "node:fs/promises";
 import { expect, request as playwrightRequest, test, type Browser, type Page } from "@playwright/test";
-import { E2E_PORT_OFFSET, e2eAppEnvironment } from "../../playwright.config";
+import { E2E_PORT_OFFSET } from "../../playwright.config";
+import { startE2eApp, type E2eApp } from "../support/start-e2e-app";
 import { startOidcProvider, type TestOidcProvider } from "../support/start-oidc-provider";
 import { deriveAccountEventId } from "../../lib/server/domain/derive-record-ids";
 import { buildHealthEvent, INGEST_TOKEN } from "./health-event";
@@ -22,13 +22,13 @@ const OTHER_ARN = "arn:aws:health:eu-west-1::event/EC2/AWS_EC2_OPERATIONAL_ISSUE
 const GROUPS: Record<string, string[]> = { alice: ["hd-admins"], bob: ["team-a"], carol: ["marketing"] };
 
 let provider: TestOidcProvider;
-let app: ChildProcess | null = null;
+let app: E2eApp | null = null;
 
 async function startApp(issuer: string): Promise<void> {
-  const child = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(PORT)], {
+  app = await startE2eApp({
+    port: 3104,
+    dataDir: DATA_DIR,
     env: {
-      ...process.env,
-      ...e2eAppEnvironment(DATA_DIR),
       HEALTHDECK_AUTH: "oidc",
       HEALTHDECK_OIDC_ISSUER: issuer,
       HEALTHDECK_OIDC_CLIENT_ID: "healthdeck",
@@ -40,21 +40,7 @@ async function startApp(issuer: string): Promise<void> {
       HEALTHDECK_ACCOUNT_GROUPS: `team-a=${OWN_ACCOUNT}`,
       HEALTHDECK_PUBLIC_BOARD: "open",
     },
-    stdio: "ignore",
-    detached: true,
   });
-  app = child;
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${ORIGIN}/api/v1/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error("the app did not answer within 60 s");
 }
 
 test.beforeAll(async () => {
@@ -90,13 +76,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  const child = app;
-  if (child?.pid !== undefined && child.exitCode === null) {
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    process.kill(-child.pid, "SIGTERM");
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-    if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid, "SIGKILL");
-  }
+  await app?.stop();
   await provider?.close();
 });
 

@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { rm } from "node:fs/promises";
 import http from "node:http";
 import { expect, test } from "@playwright/test";
-import { E2E_PORT_OFFSET, e2eAppEnvironment } from "../../playwright.config";
+import { E2E_PORT_OFFSET } from "../../playwright.config";
+import { startE2eApp, type E2eApp } from "../support/start-e2e-app";
 import { buildHealthEvent, INGEST_TOKEN } from "./health-event";
 
 /**
@@ -17,39 +17,19 @@ const ORIGIN = `http://127.0.0.1:${PORT}`;
 const DATA_DIR = "reports/e2e-edge-data";
 const STREAMS_PER_CLIENT = 2;
 
-let app: ChildProcess | null = null;
+let app: E2eApp | null = null;
 
 test.beforeAll(async () => {
   await rm(DATA_DIR, { recursive: true, force: true });
-  const child = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(PORT)], {
-    env: {
-      ...process.env,
-      ...e2eAppEnvironment(DATA_DIR),
-      HEALTHDECK_STREAMS_PER_CLIENT: String(STREAMS_PER_CLIENT),
-      HEALTHDECK_INGEST_PORT: String(INGEST_PORT),
-      HEALTHDECK_INGEST_HOST: "127.0.0.1",
-    },
-    stdio: "ignore",
-    detached: true,
+  app = await startE2eApp({
+    port: 3110,
+    dataDir: DATA_DIR,
+    env: { HEALTHDECK_STREAMS_PER_CLIENT: String(STREAMS_PER_CLIENT), HEALTHDECK_INGEST_PORT: String(INGEST_PORT), HEALTHDECK_INGEST_HOST: "127.0.0.1" },
   });
-  app = child;
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}`);
-    if (await fetch(`${ORIGIN}/api/v1/health`).then((response) => response.ok, () => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error("the app did not answer within 60 s");
 });
 
 test.afterAll(async () => {
-  const child = app;
-  app = null;
-  if (child === null || child.exitCode !== null || child.pid === undefined) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  process.kill(-child.pid, "SIGTERM");
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-  if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid, "SIGKILL");
+  await app?.stop();
 });
 
 interface OpenStream {

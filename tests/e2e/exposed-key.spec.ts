@@ -1,10 +1,9 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { E2E_PORT_OFFSET, e2eAppEnvironment } from "../../playwright.config";
+import { E2E_PORT_OFFSET } from "../../playwright.config";
+import { startE2eApp, type E2eApp } from "../support/start-e2e-app";
 import { startOidcProvider, type TestOidcProvider } from "../support/start-oidc-provider";
 import { buildHealthEvent, INGEST_TOKEN, pushHealthEvents } from "./health-event";
 
@@ -28,7 +27,7 @@ const ACCOUNT = "123456789012";
 const GROUPS: Record<string, string[]> = { alice: ["hd-admins"], bob: ["team-a"] };
 
 let provider: TestOidcProvider;
-let app: ChildProcess | null = null;
+let app: E2eApp | null = null;
 let receiver: Server | null = null;
 const received: { id: string; body: string }[] = [];
 
@@ -48,11 +47,11 @@ async function listenReceiver(): Promise<string> {
 }
 
 async function startApp(notifyFile: string, issuer: string): Promise<void> {
-  const log = createWriteStream(LOG);
-  const child = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(PORT)], {
+  app = await startE2eApp({
+    port: 3103,
+    dataDir: DATA_DIR,
+    logFile: LOG,
     env: {
-      ...process.env,
-      ...e2eAppEnvironment(DATA_DIR),
       HEALTHDECK_NOTIFY_CONFIG: notifyFile,
       SECURITY_SECRET: SECRET,
       HEALTHDECK_EXPOSED_KEY_ACTIONS: "deactivate",
@@ -72,23 +71,7 @@ async function startApp(notifyFile: string, issuer: string): Promise<void> {
       HEALTHDECK_ADMIN_GROUPS: "hd-admins",
       HEALTHDECK_ACCOUNT_GROUPS: `team-a=${ACCOUNT}`,
     },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
   });
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
-  app = child;
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${ORIGIN}/api/v1/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error("the app did not answer within 60 s");
 }
 
 test.beforeAll(async () => {
@@ -110,12 +93,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  const child = app;
-  if (child?.pid !== undefined && child.exitCode === null) {
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    process.kill(-child.pid, "SIGTERM");
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-  }
+  await app?.stop();
   await new Promise((resolve) => (receiver ? receiver.close(resolve) : resolve(undefined)));
   await provider?.close();
 });
@@ -173,7 +151,7 @@ test("a viewer sees the key's panel but no deactivate control; a direct POST wit
   await expect(panel.getByRole("button", { name: "Deactivate key" })).toHaveCount(0);
   await expect(panel.getByLabel(/Type the last 4 characters/)).toHaveCount(0);
 
-  const refused = await page.request.post(`${ORIGIN}/api/v1/account/events/${eventId}/exposed-key`, { data: { action: "deactivate", confirm: "MPLE" } });
+  const refused = await page.request.post(`${ORIGIN}/api/v1/account/events/${eventId}/exposed-key`, { headers: { Origin: ORIGIN }, data: { action: "deactivate", confirm: "MPLE" } });
   expect(refused.status()).toBe(403);
   expect(await refused.json()).toEqual({ error: "only an admin may deactivate a key" });
   expect(await simulatorKeyStatus()).toBe("Active");
@@ -218,8 +196,8 @@ test("an exposed key: pushed by EventBridge, looked up, summarised to security, 
   await expect(button).toBeDisabled();
   await confirm.fill("XXXX");
   await expect(button).toBeDisabled();
-  // The admin's session with a wrong confirmation, past the form: refused, and the key untouched.
-  const wrong = await page.request.post(`${ORIGIN}/api/v1/account/events/${eventId}/exposed-key`, { data: { action: "deactivate", confirm: "XXXX" } });
+  // The admin's session with a wrong confirmation, past the form (from this site, as the page's own fetch): refused, and the key untouched.
+  const wrong = await page.request.post(`${ORIGIN}/api/v1/account/events/${eventId}/exposed-key`, { headers: { Origin: ORIGIN }, data: { action: "deactivate", confirm: "XXXX" } });
   expect(wrong.status()).toBe(400);
   expect(await simulatorKeyStatus()).toBe("Active");
   await confirm.fill("MPLE");

@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { E2E_PORT_OFFSET, SIMULATOR_URL, e2eAppEnvironment } from "../../playwright.config";
+import { E2E_PORT_OFFSET, SIMULATOR_URL } from "../../playwright.config";
+import { startE2eApp, type E2eApp } from "../support/start-e2e-app";
 import { resetSimulator, stepSimulator } from "@/tests/e2e/simulator-control";
 
 /**
@@ -16,7 +16,7 @@ const PORT = 3103 + E2E_PORT_OFFSET;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const DATA_DIR = "reports/e2e-notifications-data";
 const SLACK_PATH = "/__inbox/slack/services/T0SECRET/B0SECRET/xoxSECRETTOKEN";
-let app: ChildProcess | null = null;
+let app: E2eApp | null = null;
 
 test.beforeAll(async () => {
   await rm(DATA_DIR, { recursive: true, force: true });
@@ -26,24 +26,15 @@ test.beforeAll(async () => {
     file,
     `channels:\n  - id: inbox-slack\n    type: slack\n    url: ${SIMULATOR_URL}${SLACK_PATH}\n    security: true\n  - id: gone\n    type: slack\n    url: ${SIMULATOR_URL}/__inbox/gone\nrules:\n  - channels: [inbox-slack, gone]\n    sources: [public]\n`,
   );
-  const child = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(PORT)], {
-    env: { ...process.env, ...e2eAppEnvironment(DATA_DIR), HEALTHDECK_NOTIFY_CONFIG: file, HEALTHDECK_NOTIFY_FRESH_MINUTES: "525600", HEALTHDECK_PUBLIC_URL: ORIGIN },
-    stdio: "ignore",
-    detached: true,
+  app = await startE2eApp({
+    port: 3103,
+    dataDir: DATA_DIR,
+    env: { HEALTHDECK_NOTIFY_CONFIG: file, HEALTHDECK_NOTIFY_FRESH_MINUTES: "525600", HEALTHDECK_PUBLIC_URL: ORIGIN },
   });
-  app = child;
-  await expect
-    .poll(async () => (await fetch(`${ORIGIN}/api/v1/health`).catch(() => null))?.ok ?? false, { timeout: 60_000 })
-    .toBe(true);
 });
 
 test.afterAll(async () => {
-  const child = app;
-  if (child?.pid !== undefined && child.exitCode === null) {
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    process.kill(-child.pid, "SIGTERM");
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-  }
+  await app?.stop();
 });
 
 test("shows channels with their health, the rules in words and the delivery log with attempts and payloads", async ({ page, request }) => {

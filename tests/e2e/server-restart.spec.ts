@@ -1,7 +1,7 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { rm } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { E2E_PORT_OFFSET, e2eAppEnvironment } from "../../playwright.config";
+import { E2E_PORT_OFFSET } from "../../playwright.config";
+import { startE2eApp, type E2eApp } from "../support/start-e2e-app";
 
 /**
  * The server really goes away: this spec runs an app of its own (same build, same simulator, its own data) so it can
@@ -13,36 +13,15 @@ const PORT = 3102 + E2E_PORT_OFFSET;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const DATA_DIR = "reports/e2e-restart-data";
 
-let app: ChildProcess | null = null;
+let app: E2eApp | null = null;
 
 async function startApp(): Promise<void> {
-  const child = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(PORT)], {
-    env: { ...process.env, ...e2eAppEnvironment(DATA_DIR) },
-    stdio: "ignore",
-    detached: true,
-  });
-  app = child;
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${ORIGIN}/api/v1/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error("the app did not answer within 60 s");
+  app = await startE2eApp({ port: 3102, dataDir: DATA_DIR });
 }
 
 async function stopApp(): Promise<void> {
-  const child = app;
+  await app?.stop();
   app = null;
-  if (child === null || child.exitCode !== null || child.pid === undefined) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  process.kill(-child.pid, "SIGTERM");
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-  if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid, "SIGKILL");
 }
 
 test.beforeAll(async () => {
