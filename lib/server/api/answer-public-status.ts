@@ -25,5 +25,10 @@ export function answerPublicStatus(request: Request): Promise<Response> {
 export async function answerPublicStatusRevalidation(request: Request): Promise<Response | null> {
   if (request.method !== "GET" || !request.headers.has("if-none-match") || new URL(request.url).pathname !== PUBLIC_STATUS_PATH) return null;
   const response = await answerPublicStatus(request);
-  return response.status === 304 ? response : null;
+  if (response.status !== 304) return null;
+  // A 304 repeats the 200's Vary, and Next adds these to every route's answer (tests/e2e/edge-headers.spec.ts compares).
+  response.headers.set("Vary", NEXT_ROUTE_VARY);
+  return response;
 }
+
+const NEXT_ROUTE_VARY = "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch";
