@@ -1,5 +1,4 @@
-import { z } from "zod";
+import { setZodJitless } from "@/lib/client/set-zod-jitless";
 
-// Runs before the app's code in the browser. zod otherwise probes `new Function("")` once to decide whether it may
-// compile parsers, and the Content-Security-Policy (no 'unsafe-eval') reports that probe as a violation.
-z.config({ jitless: true });
+// Runs before the app's code in the browser, so zod (loaded later, only by what needs it) never probes for eval.
+setZodJitless();

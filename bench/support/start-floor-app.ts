@@ -15,10 +15,14 @@ export interface FloorApp {
 /** A user timing the floor page sets once its client component has hydrated (and so answers clicks). */
 export const FLOOR_INTERACTIVE_MARK = "floor:interactive";
 
+/** The floor's route handler: the least a Next route can do per request (a 304 on a matching If-None-Match). */
+export const FLOOR_ROUTE_PATH = "/api/floor";
+export const FLOOR_ROUTE_ETAG = '"floor"';
+
 /**
  * The framework's floor: the smallest App Router app that still does what every page of ours does (a root layout,
  * a server component page with some text, one small client component that hydrates), built with this checkout's
- * own next/react/react-dom. Plain .jsx, so nothing but those three packages is involved.
+ * own next/react/react-dom, plus one trivial route handler. Plain .jsx, so nothing but those three packages is involved.
  */
 const FLOOR_FILES: Record<string, string> = {
   "package.json": JSON.stringify({ name: "healthdeck-floor", private: true }),
@@ -43,6 +47,13 @@ export default function Page() {
       <Counter />
     </main>
   );
+}
+`,
+  "app/api/floor/route.js": `export const dynamic = "force-dynamic";
+export function GET(request) {
+  const headers = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-cache", ETag: ${JSON.stringify(FLOOR_ROUTE_ETAG)} };
+  if (request.headers.get("if-none-match") === ${JSON.stringify(FLOOR_ROUTE_ETAG)}) return new Response(null, { status: 304, headers });
+  return new Response('{"floor":true}', { status: 200, headers });
 }
 `,
   "app/counter.jsx": `"use client";

@@ -24,12 +24,18 @@ interface EntityTableProps {
   /** resources the event reports (from its counts): shown before the rows arrive */
   expectedTotal: number;
   initialFilter: EntityFilter;
+  /** once every row has arrived (or loading failed): the page may then start work that would compete with the table */
+  onSettled?: () => void;
 }
 
 /** Affected resources: loaded once, then searched, filtered and sorted in the browser over a windowed list. */
-export function EntityTable({ eventId, expectedTotal, initialFilter }: EntityTableProps) {
+export function EntityTable({ eventId, expectedTotal, initialFilter, onSettled }: EntityTableProps) {
   const [reloadToken, setReloadToken] = useState(0);
   const load = useEntityRows(eventId, reloadToken);
+  const isSettled = load.state === "complete" || load.state === "error";
+  useEffect(() => {
+    if (isSettled) onSettled?.();
+  }, [isSettled, onSettled]);
   const [filter, setFilter] = useState(initialFilter);
   const model = useMemo(() => measureStep("healthdeck:entity-model", () => getEntityTableModel(load.rows)), [load.rows]);
   const deferredFilter = useDeferredValue(filter);

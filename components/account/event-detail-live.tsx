@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import useSWR from "swr";
 import type { AccountEventDetail } from "@/lib/shared/account-health-contract";
 import type { StatusFetchError } from "@/lib/client/fetch-status-response";
@@ -22,6 +22,9 @@ interface EventDetailLiveProps {
 /** The event page: facts refresh when the stream says this event changed (every 30 s while it is down); the resource table loads once and offers a reload when AWS changes it. */
 export function EventDetailLive({ initial, renderedAt, initialFilter }: EventDetailLiveProps) {
   const [stream, setStream] = useState<AccountStreamState | null>(null);
+  // The stream's code (with zod) and its snapshot wait for the resource table: 50,000 rows are the page's first work.
+  const [isTableSettled, setIsTableSettled] = useState(false);
+  const onTableSettled = useCallback(() => setIsTableSettled(true), []);
   const { data, error, mutate } = useSWR<AccountEventDetail, StatusFetchError>(buildAccountEventKey(initial.id), fetchAccountEvent, {
     fallbackData: initial,
     refreshInterval: stream?.connection === "live" ? 0 : ACCOUNT_REFRESH_MS,
@@ -35,7 +38,7 @@ export function EventDetailLive({ initial, renderedAt, initialFilter }: EventDet
   const total = event.entityCounts.total;
   return (
     <ServerNowContext value={renderedAt}>
-      <AccountStreamLoader onChange={setStream} onAccountEvents={refreshIfThisEvent} />
+      {isTableSettled && <AccountStreamLoader onChange={setStream} onAccountEvents={refreshIfThisEvent} />}
       <div className="space-y-6" data-live-connection={stream?.connection ?? "connecting"}>
         {error !== undefined && (
           <p role="status" className="rounded-md border border-red-400 bg-red-50 px-3 py-2 text-sm text-red-950 dark:border-red-500 dark:bg-red-950 dark:text-red-50">
@@ -47,7 +50,7 @@ export function EventDetailLive({ initial, renderedAt, initialFilter }: EventDet
           <h2 id="resources-heading" className="text-lg font-bold">
             Affected resources <span className="font-normal text-gray-700 dark:text-gray-300">({formatCount(total)})</span>
           </h2>
-          <EntityTable key={event.id} eventId={event.id} expectedTotal={total} initialFilter={initialFilter} />
+          <EntityTable key={event.id} eventId={event.id} expectedTotal={total} initialFilter={initialFilter} onSettled={onTableSettled} />
         </section>
         <EventHistory event={event} />
       </div>

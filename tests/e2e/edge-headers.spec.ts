@@ -69,3 +69,21 @@ test("pages carry a fresh nonce policy, run under it without one violation, and 
   expect(nonces.size).toBe(4);
   expect(violations).toEqual([]);
 });
+
+test("a repeat client's 304 from /api/v1/status (answered at the edge) carries the 200's cache and security headers", async ({ request }) => {
+  const first = await request.get("/api/v1/status?region=us-east-1");
+  expect(first.status()).toBe(200);
+  const etag = first.headers()["etag"] ?? "";
+  expect(etag).toMatch(/^"[\w-]+"$/);
+  const again = await request.get("/api/v1/status?region=us-east-1", { headers: { "If-None-Match": etag } });
+  expect(again.status()).toBe(304);
+  expect(await again.body()).toHaveLength(0);
+  // What differs by nature: the date, the body's framing, the body's type and the policy's per-request nonce.
+  const comparable = (headers: Record<string, string>) =>
+    Object.entries(headers)
+      .filter(([name]) => !["date", "connection", "keep-alive", "content-length", "transfer-encoding", "content-type", "content-encoding"].includes(name))
+      .map(([name, value]) => [name, name === "content-security-policy" ? value.replace(/'nonce-[^']+'/g, "") : value])
+      .sort(([a], [b]) => String(a).localeCompare(String(b)));
+  expect(comparable(again.headers())).toEqual(comparable(first.headers()));
+  expect(again.headers()["content-security-policy"]).toContain("default-src");
+});

@@ -25,8 +25,12 @@ interface LastEncoded {
 // Source states ("stale after…") depend on the clock: past this age an unchanged store's document is checked again.
 const CACHE_TTL_MS = 1000;
 const CACHE_MAX_ENTRIES = 64;
-const cache = new Map<string, CachedStatus>();
-const lastEncoded = new Map<string, LastEncoded>();
+// The proxy answers repeat clients itself (lib/server/api/answer-public-status.ts) and is a bundle of its own: one
+// process-wide cache keeps it and the route on the same bytes and ETag, built once per change.
+const CACHE_KEY = Symbol.for("healthdeck.public-status-cache");
+type CacheHolder = { [CACHE_KEY]?: { cache: Map<string, CachedStatus>; lastEncoded: Map<string, LastEncoded> } };
+const shared = ((globalThis as CacheHolder)[CACHE_KEY] ??= { cache: new Map(), lastEncoded: new Map() });
+const { cache, lastEncoded } = shared;
 
 function getCached(filter: StatusFilter): CachedStatus {
   const runtime = getRuntime();

@@ -1,17 +1,9 @@
-import { parseStatusFilter } from "@/lib/shared/status-filter";
-import { jsonEncoded, jsonError, withErrorMapping } from "@/lib/server/api/json-response";
-import { getPublicStatusEncoded } from "@/lib/server/services/get-public-status";
-import { withAuthorization } from "@/lib/server/auth/authorize";
+import { answerPublicStatus } from "@/lib/server/api/answer-public-status";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
+// Repeat clients (If-None-Match) usually get their 304 from proxy.ts already, through the same function.
 export function GET(request: Request): Promise<Response> {
-  return withErrorMapping(() =>
-    withAuthorization(request, "read-status", async () => {
-      const filter = parseStatusFilter(new URL(request.url).searchParams);
-      if (!filter.ok) return jsonError(400, filter.error);
-      return jsonEncoded(request, await getPublicStatusEncoded(filter.value));
-    }),
-  );
+  return answerPublicStatus(request);
 }
