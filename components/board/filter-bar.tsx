@@ -20,6 +20,7 @@ interface FilterBarProps {
   serviceOptions: readonly SelectOption[];
   onFilterChange: (next: StatusFilter) => void;
   onQueryChange: (next: string) => void;
+  onRegionPickerOpen: () => void;
   onServicePickerOpen: () => void;
   onClear: () => void;
   isPending: boolean;
@@ -51,6 +52,7 @@ export function FilterBar(props: FilterBarProps) {
           selected={filter.regions}
           onChange={(regions) => onFilterChange({ ...filter, regions })}
           acceptTyped={acceptSlug(REGION_CODE)}
+          onOpen={props.onRegionPickerOpen}
         />
         <MultiSelect
           label="Services"

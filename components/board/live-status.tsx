@@ -88,8 +88,9 @@ export function LiveStatus({ initial, filter, filterError, regionNames, legend, 
   const model = useMemo(() => (isServerGrid ? null : buildBoardModel(shown.services, deferredQuery)), [isServerGrid, shown.services, deferredQuery]);
 
   const [wantCatalog, setWantCatalog] = useState(false);
+  const [wantOptions, setWantOptions] = useState(false);
   const catalog = useServiceCatalog(wantCatalog && !isFilterEmpty(filter));
-  const options = useFilterOptions(catalog ?? shown.services, board.filter, regionNames);
+  const options = useFilterOptions(wantOptions ? (catalog ?? shown.services) : null, board.filter, regionNames);
 
   return (
     <ServerNowContext value={Date.parse(initial.generatedAt)}>
@@ -128,7 +129,11 @@ export function LiveStatus({ initial, filter, filterError, regionNames, legend, 
             serviceOptions={options.serviceOptions}
             onFilterChange={board.setFilter}
             onQueryChange={board.setQuery}
-            onServicePickerOpen={() => setWantCatalog(true)}
+            onRegionPickerOpen={() => setWantOptions(true)}
+            onServicePickerOpen={() => {
+              setWantOptions(true);
+              setWantCatalog(true);
+            }}
             onClear={board.clearAll}
             isPending={board.isPending}
           />

@@ -36,6 +36,9 @@ export function PagedRegion<T>({ id, title, aside, items, getKey, renderItem, ro
   const measureRef = useRef<HTMLUListElement>(null);
   const [layout, setLayout] = useState<Layout | null>(null);
   const step = useWallClockStep(rotateMs);
+  // A screen that has just loaded keeps the page the server painted until the clock's next turn, then joins the
+  // other screens in step: jumping to the clock's page at once would move every row right after the first paint.
+  const [loadStep] = useState(() => Math.floor(Date.now() / rotateMs));
   const isHydrated = useHydrated();
 
   useEffect(() => {
@@ -61,7 +64,7 @@ export function PagedRegion<T>({ id, title, aside, items, getKey, renderItem, ro
   }, [items, isHydrated]);
 
   const pageCount = layout?.starts.length ?? 1;
-  const page = layout === null ? 0 : step % pageCount;
+  const page = layout === null || step <= loadStep ? 0 : step % pageCount;
   const start = layout?.starts[page] ?? 0;
   const end = layout === null ? items.length : (layout.starts[page + 1] ?? items.length);
   const isEmpty = items.length === 0;

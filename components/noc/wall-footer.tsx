@@ -37,10 +37,6 @@ export function WallFooter({ sources, connection, wakeLock }: WallFooterProps) {
     <footer className="noc-bottom">
       <h2 className="noc-sr">Data sources</h2>
       <ul className="noc-sources">
-        <li data-state={connection === "live" ? "ok" : "error"} data-source="stream">
-          <StatusIcon status={connectionLook.icon} className="noc-icon" />
-          <span className="noc-source-label">Server stream</span> <strong className="noc-source-state">{connectionLook.word}</strong>
-        </li>
         {sources.map((source) => {
           const state = judgeSource(source, now);
           const look = SOURCE_LOOK[state];
@@ -57,6 +53,11 @@ export function WallFooter({ sources, connection, wakeLock }: WallFooterProps) {
             </li>
           );
         })}
+        {/* Last, so its word changing as the stream connects after load moves nothing else on the wall. */}
+        <li data-state={connection === "live" ? "ok" : "error"} data-source="stream">
+          <StatusIcon status={connectionLook.icon} className="noc-icon" />
+          <span className="noc-source-label">Server stream</span> <strong className="noc-source-state">{connectionLook.word}</strong>
+        </li>
       </ul>
       {wakeLock === "unavailable" && <p className="noc-wake">Screen wake lock unavailable</p>}
     </footer>

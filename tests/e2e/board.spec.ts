@@ -76,6 +76,18 @@ test("filters live in the URL, survive a reload and are remembered", async ({ pa
   await expect(page.getByRole("row", { name: /Lambda/ })).toHaveCount(0);
 });
 
+test("the pickers list the regions and services when opened, and a choice filters the board", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Regions", exact: true }).click();
+  const regions = page.getByRole("group", { name: "Regions" });
+  await expect(regions.getByRole("checkbox", { name: /us-west-2/ })).toBeVisible();
+  await regions.getByRole("checkbox", { name: /eu-west-1/ }).check();
+  await expect(page).toHaveURL(/region=eu-west-1/);
+  await page.keyboard.press("Escape");
+  await page.getByRole("button", { name: "Services", exact: true }).click();
+  await expect(page.getByRole("group", { name: "Services" }).getByRole("checkbox", { name: /Amazon Elastic Compute Cloud \(ec2\)/ })).toBeVisible();
+});
+
 test("a failing upstream turns the board stale and unknown, never green, and recovers", async ({ page, request }) => {
   await setFault(request, "currentevents", { kind: "status", status: 500 });
   await page.goto("/?region=us-west-2");

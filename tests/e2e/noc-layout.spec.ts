@@ -74,6 +74,41 @@ for (const [label, width, height] of [
   });
 }
 
+/** Where the first rows and the first source in the footer are. */
+async function readFirstPaintLayout(page: Page) {
+  return page.evaluate(() => {
+    const rows = [...document.querySelectorAll(".noc-list:not(.noc-measure) > li")].slice(0, 3) as HTMLElement[];
+    const source = document.querySelector('.noc-sources [data-source="public-currentevents"]');
+    return {
+      rowTops: rows.map((row) => Math.round(row.getBoundingClientRect().top)),
+      sourceLeft: source === null ? null : Math.round(source.getBoundingClientRect().left),
+    };
+  });
+}
+
+for (const [label, width, height] of [
+  ["1920×1080", 1920, 1080],
+  ["phone 390×844", 390, 844],
+] as const) {
+  test(`the server's first paint is the live wall's layout (${label}): nothing moves when the stream connects`, async ({ browser }) => {
+    const withoutScript = await browser.newContext({ viewport: { width, height }, javaScriptEnabled: false });
+    const firstPaint = await withoutScript.newPage();
+    // A long turn: the page a screen shows changes on the wall's clock, and this compares one page with itself.
+    await firstPaint.goto("/noc?rotate=300");
+    const before = await readFirstPaintLayout(firstPaint);
+    await withoutScript.close();
+    const live = await browser.newContext({ viewport: { width, height } });
+    const page = await live.newPage();
+    await page.goto("/noc?rotate=300");
+    await waitForIncident(page);
+    const after = await readFirstPaintLayout(page);
+    await live.close();
+    expect(before.rowTops.length, "rows on the first paint").toBeGreaterThan(0);
+    expect(after.rowTops).toEqual(before.rowTops);
+    expect(after.sourceLeft).toBe(before.sourceLeft);
+  });
+}
+
 test("type grows with the screen and the distance preset", async ({ page }) => {
   const fontSize = async () => page.locator(".noc").evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
   await page.setViewportSize({ width: 1920, height: 1080 });
