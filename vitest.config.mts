@@ -15,5 +15,8 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: "forks",
+    // Most files wait on real servers (PostgreSQL, simulators, receivers) more than they compute: on this 2-core
+    // machine four workers finish the suite in about half the time of two, with the same results.
+    maxWorkers: 4,
   },
 });
