@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { authorizePage, getAuthContext } from "@/lib/server/auth/authorize";
 import { describeOrgUnitScopes } from "@/lib/server/auth/describe-org-unit-scopes";
+import { AuditTable } from "@/components/admin/audit-table";
 import { OrgUnitScopeTable } from "@/components/admin/org-unit-scope-table";
 import { listAuditEntries } from "@/lib/server/auth/open-display";
 
@@ -20,30 +21,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <main id="main" tabIndex={-1} className="mx-auto max-w-[120rem] space-y-6 px-4 py-6 focus:outline-none sm:px-6">
       <h1 className="text-2xl font-bold tracking-tight">Audit log</h1>
       {orgUnits.length > 0 && <OrgUnitScopeTable units={orgUnits} />}
-      <table className="w-full text-left text-sm">
-        <thead>
-          <tr>
-            <th className="py-1 pr-3">When (UTC)</th>
-            <th className="py-1 pr-3">Who</th>
-            <th className="py-1 pr-3">What</th>
-            <th className="py-1 pr-3">Subject</th>
-            <th className="py-1 pr-3">Detail</th>
-            <th className="py-1 pr-3">From</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((entry) => (
-            <tr key={entry.id} data-audit-action={entry.action} className="border-t border-gray-200 dark:border-gray-800">
-              <td className="py-1 pr-3">{new Date(entry.at).toISOString().replace("T", " ").slice(0, 19)}</td>
-              <td className="py-1 pr-3">{entry.actor}</td>
-              <td className="py-1 pr-3">{entry.action}</td>
-              <td className="py-1 pr-3">{entry.subject}</td>
-              <td className="py-1 pr-3">{entry.detail}</td>
-              <td className="py-1 pr-3">{entry.address}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <AuditTable entries={entries} />
       {entries.length === 200 && last && (
         <p>
           <a href={`/admin/audit?before=${last.id}`} className="underline">
