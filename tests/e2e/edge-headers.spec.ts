@@ -71,11 +71,18 @@ test("pages carry a fresh nonce policy, run under it without one violation, and 
 });
 
 test("a repeat client's 304 from /api/v1/status (answered at the edge) carries the 200's cache and security headers", async ({ request }) => {
-  const first = await request.get("/api/v1/status?region=us-east-1");
-  expect(first.status()).toBe(200);
-  const etag = first.headers()["etag"] ?? "";
-  expect(etag).toMatch(/^"[\w-]+"$/);
-  const again = await request.get("/api/v1/status?region=us-east-1", { headers: { "If-None-Match": etag } });
+  // The shared app keeps polling (other specs leave sources failing or recovering): a poll that changes the document
+  // between the two requests gives it a new tag, so the pair is tried again, a few times at most.
+  const readPair = async () => {
+    const first = await request.get("/api/v1/status?region=us-east-1");
+    expect(first.status()).toBe(200);
+    const etag = first.headers()["etag"] ?? "";
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    return { first, again: await request.get("/api/v1/status?region=us-east-1", { headers: { "If-None-Match": etag } }) };
+  };
+  let pair = await readPair();
+  for (let attempt = 1; attempt < 5 && pair.again.status() !== 304; attempt += 1) pair = await readPair();
+  const { first, again } = pair;
   expect(again.status()).toBe(304);
   expect(await again.body()).toHaveLength(0);
   // What differs by nature: the date, the body's framing, the body's type and the policy's per-request nonce.

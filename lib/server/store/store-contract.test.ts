@@ -855,6 +855,18 @@ describe.each(ENGINES)("store contract on $name", ({ open }) => {
       expect(await engine.repos.outbox.countByStatus()).toEqual({ queued: 4, sent: 0, failed: 0, expired: 0, folded: 5 });
     });
 
+    it("a storm counts waiting deliveries whether due, leased by a claimer or backing off", async () => {
+      await engine.transaction((tx) => tx.outbox.enqueue(Array.from({ length: 4 }, (_, index) => delivery(`w${index}`, { eventId: `event-${index}`, createdAt: T0 + index }))));
+      const claimed = await engine.transaction((tx) => tx.outbox.claimDue(T0 + 10, T0 + 60_000, 2));
+      expect(claimed).toHaveLength(2);
+      await engine.transaction((tx) => tx.outbox.recordAttempt(claimed[0]?.id ?? 0, { status: "queued", at: T0 + 11, nextAttemptAt: T0 + 30_000, lastError: "HTTP 503", lastStatus: 503 }));
+      expect(await engine.repos.outbox.countFoldable("ops", T0 + 10, T0)).toBe(4);
+      // Only what is due can be folded; the leased and the backing-off ones stay with their claimer.
+      expect((await engine.transaction((tx) => tx.outbox.selectFoldable("ops", T0 + 10, 100))).map((row) => row.key)).toEqual(["w2", "w3"]);
+      await engine.transaction((tx) => tx.outbox.recordAttempt(claimed[1]?.id ?? 0, { status: "sent", at: T0 + 12, nextAttemptAt: T0 + 12, lastError: null, lastStatus: 200 }));
+      expect(await engine.repos.outbox.countFoldable("ops", T0 + 10, T0)).toBe(3);
+    });
+
     it("two folding transactions at once never fold one delivery twice", async () => {
       await engine.transaction((tx) => tx.outbox.enqueue(Array.from({ length: 30 }, (_, index) => delivery(`k${index}`, { eventId: `event-${index}` }))));
       const folds = await Promise.allSettled(
@@ -875,6 +887,8 @@ describe.each(ENGINES)("store contract on $name", ({ open }) => {
       // Every digest that exists carries deliveries, and every folded delivery names one of them.
       expect(new Set(folded.map((row) => row.foldedInto))).toEqual(new Set(digests.map((row) => row.id)));
       expect(folds.filter((fold) => fold.status === "fulfilled" && fold.value !== null).length).toBe(digests.length);
+      // The later folders wait for the first and find nothing left: one storm, one digest (not split into parts).
+      expect(digests).toHaveLength(1);
     });
 
     it("writes a change's deliveries in the change's transaction, through the store's router", async () => {

@@ -115,11 +115,15 @@ export interface OutboxRepo {
   listAttempts(deliveryId: number, limit: number): Promise<DeliveryAttempt[]>;
   /** Per channel that has attempts: the last success and the last error. */
   listChannelActivity(): Promise<ChannelActivity[]>;
-  /** How many of a channel's deliveries a digest could fold: queued, due at `now`, not security, not a digest, created at or after `since`. */
+  /**
+   * How many of a channel's deliveries a storm counts as waiting: queued (due, leased by a claimer or backing off),
+   * created between `since` and `now`, not security, not a digest.
+   */
   countFoldable(channel: string, now: number, since: number): Promise<number>;
   /**
-   * The channel's due foldable deliveries, oldest first, locked for the caller's transaction (on PostgreSQL rows held
-   * by another transaction are skipped). Fold them in the same transaction.
+   * The channel's due foldable deliveries, oldest first, locked for the caller's transaction (on PostgreSQL a second
+   * folder waits for the first and then finds what it left: two folders never split one storm into small parts, which
+   * would each be too small to fold and go out one by one). Fold them in the same transaction.
    */
   selectFoldable(channel: string, now: number, limit: number): Promise<Delivery[]>;
   /**

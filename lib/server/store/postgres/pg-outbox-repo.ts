@@ -5,6 +5,7 @@ import {
   DUE_CONDITION,
   emptyCounts,
   FOLDABLE_CONDITION,
+  STORM_WAITING_CONDITION,
   PRUNABLE_CONDITION,
   toAttempt,
   toBrokenChannel,
@@ -20,6 +21,7 @@ import { execute, selectRow, selectRows, type Queryable } from "@/lib/server/sto
 
 const FOLDABLE = FOLDABLE_CONDITION.replace("{now}", "$1").replace("{channel}", "$2").replace("{false}", "FALSE");
 const PRUNABLE = PRUNABLE_CONDITION.replace("{before}", "$1");
+const STORM_WAITING = STORM_WAITING_CONDITION.replace("{now}", "$1").replace("{channel}", "$2").replace("{false}", "FALSE");
 const RETURNED = `n.id, n.idempotency_key, n.channel, n.kind, n.event_id, n.journal_id, n.status, n.attempts, n.next_attempt_at, n.deadline_at,
   n.last_error, n.last_status, n.created_at, n.sent_at, n.message_json, n.is_security, n.folded_into, n.change_json`;
 
@@ -97,11 +99,11 @@ export function createPgOutboxRepo(db: Queryable): OutboxRepo {
       return (await selectRows<ChannelActivityRow>(db, CHANNEL_ACTIVITY_SQL)).map(toChannelActivity);
     },
     async countFoldable(channel, now, since) {
-      const row = await selectRow<{ count: string }>(db, `SELECT COUNT(*) AS count FROM notify_deliveries WHERE ${FOLDABLE} AND created_at >= $3`, [now, channel, since]);
+      const row = await selectRow<{ count: string }>(db, `SELECT COUNT(*) AS count FROM notify_deliveries WHERE ${STORM_WAITING} AND created_at >= $3`, [now, channel, since]);
       return Number(row?.count ?? 0);
     },
     async selectFoldable(channel, now, limit) {
-      const rows = await selectRows<DeliveryRow>(db, `SELECT * FROM notify_deliveries WHERE ${FOLDABLE} ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED`, [now, channel, limit]);
+      const rows = await selectRows<DeliveryRow>(db, `SELECT * FROM notify_deliveries WHERE ${FOLDABLE} ORDER BY id LIMIT $3 FOR UPDATE`, [now, channel, limit]);
       return rows.map(toDelivery);
     },
     async fold(ids, digest) {

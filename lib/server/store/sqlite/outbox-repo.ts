@@ -5,6 +5,7 @@ import {
   DUE_CONDITION,
   emptyCounts,
   FOLDABLE_CONDITION,
+  STORM_WAITING_CONDITION,
   PRUNABLE_CONDITION,
   toAttempt,
   toBrokenChannel,
@@ -20,6 +21,7 @@ import type { SqliteDatabase } from "@/lib/server/store/sqlite/open-database";
 
 const FOLDABLE = FOLDABLE_CONDITION.replace("{now}", "?").replace("{channel}", "?").replace("{false}", "0");
 const PRUNABLE = PRUNABLE_CONDITION.replace("{before}", "?");
+const STORM_WAITING = STORM_WAITING_CONDITION.replace("{now}", "?").replace("{channel}", "?").replace("{false}", "0");
 
 /** One process writes a SQLite store, so a claim inside its transaction is already exclusive. */
 export function createOutboxRepo(db: SqliteDatabase): OutboxRepo {
@@ -48,7 +50,7 @@ export function createOutboxRepo(db: SqliteDatabase): OutboxRepo {
   const selectOne = db.prepare<[number], DeliveryRow>("SELECT * FROM notify_deliveries WHERE id = ?");
   const selectAttempts = db.prepare<[number, number], AttemptRow>("SELECT * FROM notify_attempts WHERE delivery_id = ? ORDER BY id LIMIT ?");
   const selectActivity = db.prepare<[], ChannelActivityRow>(CHANNEL_ACTIVITY_SQL);
-  const countFoldable = db.prepare<[number, string, number], { count: number }>(`SELECT COUNT(*) AS count FROM notify_deliveries WHERE ${FOLDABLE} AND created_at >= ?`);
+  const countFoldable = db.prepare<[number, string, number], { count: number }>(`SELECT COUNT(*) AS count FROM notify_deliveries WHERE ${STORM_WAITING} AND created_at >= ?`);
   const selectFoldable = db.prepare<[number, string, number], DeliveryRow>(`SELECT * FROM notify_deliveries WHERE ${FOLDABLE} ORDER BY id LIMIT ?`);
   const markFolded = db.prepare("UPDATE notify_deliveries SET status = 'folded', folded_into = ? WHERE id = ? AND status = 'queued'");
 
