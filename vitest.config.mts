@@ -15,8 +15,9 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: "forks",
-    // Most files wait on real servers (PostgreSQL, simulators, receivers) more than they compute: on this 2-core
-    // machine four workers finish the suite in about half the time of two, with the same results.
-    maxWorkers: 4,
+    // Two workers on this 2-core machine. Four finish in about half the time (the suite waits on real servers more than
+    // it computes), but under that load notify-replicas often sees leadership move to a replica whose dispatcher then claims nothing
+    // for 30 s (an open fault, in the closing note of session 5).
+    maxWorkers: 2,
   },
 });
