@@ -1,16 +1,7 @@
-/** One audit entry as the page shows it (the store's AuditEntry has this shape). */
-export interface AuditRow {
-  id: number;
-  at: number;
-  actor: string;
-  action: string;
-  subject: string | null;
-  detail: string | null;
-  address: string | null;
-}
+import type { AuditView } from "@/lib/server/auth/open-display";
 
 /** The audit log, newest first; an empty log says so rather than showing bare headings. */
-export function AuditTable({ entries }: { entries: readonly AuditRow[] }) {
+export function AuditTable({ entries }: { entries: readonly AuditView[] }) {
   if (entries.length === 0) {
     return <p className="text-gray-700 dark:text-gray-300">Nothing audited yet: sign-ins, tokens and admin actions will appear here.</p>;
   }

@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/server/auth/auth-context";
 import { getAuthContext } from "@/lib/server/auth/authorize";
 import { readPeerAddress } from "@/lib/server/auth/peer-address";
 import { hashTokenSecret, looksLikeTokenSecret } from "@/lib/server/auth/token-secrets";
-import type { AuthTokenRecord } from "@/lib/server/store/contract/auth-contract";
+import type { AuditEntry, AuthTokenRecord } from "@/lib/server/store/contract/auth-contract";
 
 const DISPLAY_COOKIE_SECONDS = 400 * 86_400;
 
@@ -38,6 +38,9 @@ export async function listTokens(kind: "display" | "api"): Promise<TokenView[]> 
   });
 }
 
-export function listAuditEntries(before: number | null, limit: number) {
+/** An audit entry as the admin page shows it. */
+export type AuditView = AuditEntry;
+
+export function listAuditEntries(before: number | null, limit: number): Promise<AuditView[]> {
   return getAuthContext().store.audit.list({ before, limit });
 }
