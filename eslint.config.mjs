@@ -30,6 +30,18 @@ export default defineConfig([
     { group: ["@/lib/server/*/**", "!@/lib/server/domain/**"], message: "domain records import nothing of the server's layers" },
   ]),
   restrict(["app/**/*.ts", "app/**/*.tsx", "components/**/*.ts", "components/**/*.tsx", "lib/client/**/*.ts", "lib/client/**/*.tsx"], [...noTestsOrSimulator, ...noEngines, ...noStore]),
+  {
+    // The first Intl formatter a page builds loads ICU data: tens of milliseconds of a phone's hydration.
+    files: ["components/**/*.tsx", "components/**/*.ts", "lib/client/**/*.ts", "lib/client/**/*.tsx"],
+    ignores: TESTS,
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "NewExpression[callee.object.name='Intl'][callee.property.name=/^(NumberFormat|Collator|PluralRules|RelativeTimeFormat|ListFormat)$/]", message: "browser code formats without Intl (formatCount, plain string compare): its first use loads ICU data during hydration" },
+        { selector: "CallExpression[callee.property.name=/^(toLocaleString|toLocaleDateString|toLocaleTimeString)$/]", message: "browser code formats without Intl (formatCount, format-time.ts): its first use loads ICU data during hydration" },
+      ],
+    },
+  },
   restrict(["lib/shared/**/*.ts"], [
     ...noTestsOrSimulator,
     { group: ["@/lib/client/*", "@/lib/client/**", "@/lib/server/*", "@/lib/server/**"], message: "lib/shared is imported by browser and server alike: it imports neither" },

@@ -2,6 +2,7 @@
 
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { StatusIcon } from "@/components/ui/status-icon";
+import { formatCount } from "@/lib/client/format-count";
 import { STICKY_CELL } from "@/components/board/grid-row";
 
 /** The grid's two switches; which button was used last, so its twin in a re-rendered grid takes the focus. */
@@ -63,8 +64,6 @@ export function ShowAllRegionsButton({ regionCount }: { regionCount: number }) {
   );
 }
 
-const numberFormat = new Intl.NumberFormat("en-US");
-
 export function HealthyRowsToggle({ healthyCount, controlsId }: { healthyCount: number; controlsId: string }) {
   const controls = useGridControls();
   const ref = useFocusWhenLastUsed(controls.lastUsed === "healthy");
@@ -79,8 +78,8 @@ export function HealthyRowsToggle({ healthyCount, controlsId }: { healthyCount: 
     >
       <StatusIcon status="operational" className="size-4" />
       {controls.expanded
-        ? `Hide the ${numberFormat.format(healthyCount)} services operational in all regions`
-        : `${numberFormat.format(healthyCount)} more services operational in all regions — show`}
+        ? `Hide the ${formatCount(healthyCount)} services operational in all regions`
+        : `${formatCount(healthyCount)} more services operational in all regions — show`}
     </button>
   );
 }

@@ -1,5 +1,6 @@
 import { AppLink } from "@/components/ui/app-link";
 import type { AccountImpact } from "@/lib/shared/public-status-contract";
+import { formatCount } from "@/lib/client/format-count";
 
 /** "This touches your resources": which of your account events and resources a public event concerns. */
 export function AccountImpactNote({ impact }: { impact: AccountImpact }) {
@@ -13,7 +14,7 @@ export function AccountImpactNote({ impact }: { impact: AccountImpact }) {
       <p className="font-bold">
         <span aria-hidden="true">◆ </span>
         Touches your accounts: {impact.events.length} open event{impact.events.length === 1 ? "" : "s"}
-        {resources > 0 ? `, ${resources.toLocaleString("en-US")} affected resource${resources === 1 ? "" : "s"}` : ""}
+        {resources > 0 ? `, ${formatCount(resources)} affected resource${resources === 1 ? "" : "s"}` : ""}
       </p>
       {impact.sampleResources.length > 0 && (
         <p className="mt-1 font-mono text-xs break-all">

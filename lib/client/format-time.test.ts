@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { formatAgo, formatDuration, formatLocal, formatSpan, formatUtc } from "@/lib/client/format-time";
 
 describe("formatUtc", () => {
@@ -21,6 +21,25 @@ describe("formatLocal", () => {
   });
   it("is null for a viewer in UTC, whose local time the UTC text already shows", () => {
     expect(formatLocal("2026-08-18T12:20:00Z", { timeZone: "UTC", locale: "en-GB" })).toBeNull();
+  });
+
+  describe("in the viewer's own zone", () => {
+    const zone = process.env.TZ;
+    afterEach(() => {
+      vi.restoreAllMocks();
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    });
+    it("answers a UTC viewer without building a DateTimeFormat (its first use loads ICU data)", () => {
+      process.env.TZ = "UTC";
+      const built = vi.spyOn(Intl, "DateTimeFormat");
+      expect(formatLocal("2026-08-18T12:20:00Z")).toBeNull();
+      expect(built).not.toHaveBeenCalled();
+    });
+    it("still names the local time of a viewer elsewhere", () => {
+      process.env.TZ = "Europe/Berlin";
+      expect(formatLocal("2026-08-18T12:20:00Z", { locale: "en-GB" })).toBe("14:20 CEST");
+    });
   });
 });
 

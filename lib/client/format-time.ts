@@ -29,6 +29,9 @@ export interface LocalTimeOptions {
 export function formatLocal(iso: string, options: LocalTimeOptions = {}): string | null {
   const ms = parseInstant(iso);
   if (ms === null) return null;
+  // A viewer on UTC (many wall screens) gets null without Intl: the first DateTimeFormat loads ICU data, tens of
+  // milliseconds of a slow phone's hydration, to say what the UTC text already says.
+  if (options.timeZone === undefined && new Date(ms).getTimezoneOffset() === 0) return null;
   const parts = new Map(localFormatter(options).formatToParts(new Date(ms)).map((part) => [part.type, part.value]));
   const zone = parts.get("timeZoneName") ?? "";
   if (zone === "UTC" || zone === "GMT" || zone === "Coordinated Universal Time") return null;
