@@ -5,6 +5,7 @@ import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { FencedWriteError, type ReplicaRole } from "@/lib/server/store/contract/store-contract";
 import { createLeaderElection, type LeaderElection } from "@/lib/server/store/postgres/leader-election";
+import { LEADER_LOCK_KEY } from "@/lib/server/store/postgres/leader-term";
 import { startPostgres, type TestPostgres } from "@/tests/support/start-postgres";
 
 const RETRY_MS = 500;
@@ -78,6 +79,11 @@ async function fencedInsert(url: string, election: LeaderElection, value: string
   }
 }
 
+async function currentTerm(admin: pg.Client): Promise<string | undefined> {
+  const { rows } = await admin.query<{ term: string }>("SELECT term::text AS term FROM healthdeck_leader WHERE id = 1");
+  return rows[0]?.term;
+}
+
 async function storedValues(admin: pg.Client): Promise<string[]> {
   const { rows } = await admin.query<{ value: string }>("SELECT value FROM writes ORDER BY value");
   return rows.map((row) => row.value);
@@ -138,6 +144,63 @@ describe("createLeaderElection", () => {
     expect(await storedValues(admin)).toEqual([]);
     const demotionMs = await waitFor(() => a.role === "follower", CHECK_MS + QUERY_TIMEOUT_MS);
     console.info(`demotion after a foreign term bump: ${Math.round(demotionMs)} ms`);
+  });
+
+  it("keeps leading while fenced transactions hold the term row longer than queryTimeoutMs", async () => {
+    const { url, admin } = await freshDatabase();
+    const a = elect(url, "a");
+    await a.start();
+    const b = elect(url, "b");
+    await b.start();
+    const seen: ReplicaRole[] = [];
+    a.onRoleChange((role) => seen.push(role));
+    const termBefore = await currentTerm(admin);
+    const tx = await connect(url);
+    await tx.query("BEGIN");
+    await a.assertLeader(tx);
+    // Several renewals fall inside this transaction; each must finish without waiting for it.
+    await new Promise((resolve) => setTimeout(resolve, 4 * QUERY_TIMEOUT_MS + CHECK_MS));
+    await tx.query("INSERT INTO writes (value) VALUES ('a-long-fenced')");
+    await tx.query("COMMIT");
+    expect(seen).toEqual([]);
+    expect([a.role, b.role]).toEqual(["leader", "follower"]);
+    expect(await currentTerm(admin)).toBe(termBefore);
+    await fencedInsert(url, a, "a-after");
+    expect(await storedValues(admin)).toEqual(["a-after", "a-long-fenced"]);
+  });
+
+  it("keeps the heartbeat older replicas read (healthdeck_leader.heartbeat_at) fresh while no fenced transaction holds the row", async () => {
+    const { url, admin } = await freshDatabase();
+    const a = elect(url, "a");
+    await a.start();
+    const age = async () => {
+      const { rows } = await admin.query<{ ms: number }>("SELECT extract(epoch FROM now() - heartbeat_at) * 1000 AS ms FROM healthdeck_leader WHERE id = 1");
+      return Number(rows[0]?.ms);
+    };
+    await new Promise((resolve) => setTimeout(resolve, 4 * CHECK_MS));
+    expect(await age()).toBeLessThan(2 * CHECK_MS + QUERY_TIMEOUT_MS);
+  });
+
+  it("goes by the legacy heartbeat when an older replica leads: removes it once stale, leaves it while fresh", async () => {
+    const { url, admin } = await freshDatabase();
+    // A current replica led once, so the lease table exists with a term the older replica never updates.
+    const first = elect(url, "first");
+    await first.start();
+    await first.stop();
+    const older = await connect(url);
+    older.on("error", () => {});
+    expect((await older.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1::bigint) AS locked", [LEADER_LOCK_KEY])).rows[0]?.locked).toBe(true);
+    await older.query("UPDATE healthdeck_leader SET term = term + 1, heartbeat_at = now() + interval '1 hour', holder_pid = pg_backend_pid()");
+
+    const b = elect(url, "b");
+    await b.start();
+    const staleMs = Math.max(3 * CHECK_MS + QUERY_TIMEOUT_MS, 2 * RETRY_MS);
+    await new Promise((resolve) => setTimeout(resolve, staleMs + RETRY_MS * 3));
+    expect(b.role).toBe("follower");
+
+    await admin.query("UPDATE healthdeck_leader SET heartbeat_at = now() - interval '1 hour'");
+    await waitFor(() => b.role === "leader", RETRY_MS * 3 + 1_000);
+    await expect(older.query("SELECT 1")).rejects.toThrow();
   });
 
   it("makes the successor wait for the old leader's in-flight fenced transaction", async () => {

@@ -10,13 +10,51 @@ const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS healthdeck_leader (
   acquired_at timestamptz NOT NULL
 )`;
 
-// The lease: the leader writes heartbeat_at every check, from the backend that holds the lock (holder_pid).
-const ADD_LEASE = `ALTER TABLE healthdeck_leader ADD COLUMN IF NOT EXISTS heartbeat_at timestamptz, ADD COLUMN IF NOT EXISTS holder_pid int`;
+// The lease of older Healthdeck versions, on the fenced row itself; still written for them during a rolling upgrade.
+const ADD_LEGACY_LEASE = `ALTER TABLE healthdeck_leader ADD COLUMN IF NOT EXISTS heartbeat_at timestamptz, ADD COLUMN IF NOT EXISTS holder_pid int`;
+
+// The lease in a row of its own: renewing it on the term row would wait for every fenced transaction holding that row.
+const CREATE_LEASE_TABLE = `CREATE TABLE IF NOT EXISTS healthdeck_leader_lease (
+  id int PRIMARY KEY CHECK (id = 1),
+  term bigint NOT NULL,
+  heartbeat_at timestamptz NOT NULL,
+  holder_pid int NOT NULL
+)`;
 
 const CLAIM_TERM = `INSERT INTO healthdeck_leader (id, term, holder, acquired_at, heartbeat_at, holder_pid) VALUES (1, 1, $1, now(), now(), pg_backend_pid())
 ON CONFLICT (id) DO UPDATE SET term = healthdeck_leader.term + 1, holder = EXCLUDED.holder, acquired_at = EXCLUDED.acquired_at,
   heartbeat_at = EXCLUDED.heartbeat_at, holder_pid = EXCLUDED.holder_pid
 RETURNING term::text AS term`;
+
+const CLAIM_LEASE = `INSERT INTO healthdeck_leader_lease (id, term, heartbeat_at, holder_pid) VALUES (1, $1::bigint, now(), pg_backend_pid())
+ON CONFLICT (id) DO UPDATE SET term = EXCLUDED.term, heartbeat_at = EXCLUDED.heartbeat_at, holder_pid = EXCLUDED.holder_pid`;
+
+// A plain read of the term row takes no lock. The legacy column is renewed only when no fenced transaction holds the
+// row (SKIP LOCKED), so the renewal never waits; an older replica may then see it a little late, never a term wrong.
+const RENEW_LEASE = `WITH lease AS (
+  UPDATE healthdeck_leader_lease SET heartbeat_at = now()
+  WHERE id = 1 AND term = $1::bigint AND term = (SELECT term FROM healthdeck_leader WHERE id = 1)
+  RETURNING id
+), legacy AS (
+  UPDATE healthdeck_leader SET heartbeat_at = now()
+  WHERE id IN (SELECT id FROM healthdeck_leader WHERE id = 1 AND term = $1::bigint FOR NO KEY UPDATE SKIP LOCKED) AND EXISTS (SELECT 1 FROM lease)
+)
+SELECT count(*)::int AS renewed FROM lease`;
+
+// The lease row counts only when it belongs to the current term (an older replica claims terms without it).
+const STALE_HOLDER_FROM_LEASE = `SELECT pg_terminate_backend(lock.pid) AS removed
+FROM healthdeck_leader leader
+LEFT JOIN healthdeck_leader_lease lease ON lease.id = 1 AND lease.term = leader.term
+JOIN pg_locks lock ON lock.pid = COALESCE(lease.holder_pid, leader.holder_pid) AND lock.locktype = 'advisory' AND lock.granted
+  AND lock.classid = $1::oid AND lock.objid = $2::oid AND lock.objsubid = 1
+WHERE leader.id = 1 AND GREATEST(lease.heartbeat_at, leader.heartbeat_at) < now() - make_interval(secs => $3::double precision / 1000)`;
+
+// Before any current replica led there is no lease table, and only the legacy heartbeat to go by.
+const STALE_HOLDER_LEGACY = `SELECT pg_terminate_backend(lock.pid) AS removed
+FROM healthdeck_leader leader
+JOIN pg_locks lock ON lock.pid = leader.holder_pid AND lock.locktype = 'advisory' AND lock.granted
+  AND lock.classid = $1::oid AND lock.objid = $2::oid AND lock.objsubid = 1
+WHERE leader.id = 1 AND leader.heartbeat_at < now() - make_interval(secs => $3::double precision / 1000)`;
 
 // pg_locks shows a bigint advisory key as its high and low 32 bits (classid, objid), with objsubid 1.
 const LOCK_KEY = BigInt(LEADER_LOCK_KEY);
@@ -29,21 +67,16 @@ const LOCK_LOW = String(LOCK_KEY & 0xffffffffn);
  * the lease is older than `staleMs`. Returns whether one was removed. Needs the same database role as the replicas.
  */
 export async function removeStaleLeader(client: pg.Client, staleMs: number): Promise<boolean> {
-  const { rows } = await client.query<{ removed: boolean }>(
-    `SELECT pg_terminate_backend(lock.pid) AS removed
-     FROM healthdeck_leader leader
-     JOIN pg_locks lock ON lock.pid = leader.holder_pid AND lock.locktype = 'advisory' AND lock.granted
-       AND lock.classid = $1::oid AND lock.objid = $2::oid AND lock.objsubid = 1
-     WHERE leader.id = 1 AND leader.heartbeat_at < now() - make_interval(secs => $3::double precision / 1000)`,
-    [LOCK_HIGH, LOCK_LOW, staleMs],
-  );
+  const lease = await client.query<{ exists: boolean }>("SELECT to_regclass('healthdeck_leader_lease') IS NOT NULL AS exists");
+  const sql = lease.rows[0]?.exists === true ? STALE_HOLDER_FROM_LEASE : STALE_HOLDER_LEGACY;
+  const { rows } = await client.query<{ removed: boolean }>(sql, [LOCK_HIGH, LOCK_LOW, staleMs]);
   return rows[0]?.removed === true;
 }
 
-/** The leader's lease: renewed at every check; false when the term is no longer ours. */
+/** The leader's lease: renewed at every check, never waiting on fenced transactions; false when the term is no longer ours. */
 export async function renewLease(client: pg.Client, term: string): Promise<boolean> {
-  const result = await client.query("UPDATE healthdeck_leader SET heartbeat_at = now() WHERE id = 1 AND term = $1::bigint", [term]);
-  return result.rowCount === 1;
+  const { rows } = await client.query<{ renewed: number }>(RENEW_LEASE, [term]);
+  return rows[0]?.renewed === 1;
 }
 
 /**
@@ -66,16 +99,18 @@ export async function tryLeaderLock(client: pg.Client): Promise<boolean> {
  */
 export async function claimLeaderTerm(client: pg.Client, holder: string, fenceWaitMs: number, queryTimeoutMs: number): Promise<string> {
   await client.query(CREATE_TABLE);
-  await client.query(ADD_LEASE);
+  await client.query(ADD_LEGACY_LEASE);
+  await client.query(CREATE_LEASE_TABLE);
   const waitMs = Math.max(1, Math.floor(fenceWaitMs));
   await client.query("BEGIN");
   await client.query(`SET LOCAL statement_timeout = ${waitMs}`);
   // pg honours a per-query `query_timeout` (its types omit it): this one may wait longer than the connection's.
   const claim: pg.QueryConfig<string[]> & { query_timeout: number } = { text: CLAIM_TERM, values: [holder], query_timeout: waitMs + queryTimeoutMs };
   const { rows } = await client.query<{ term: string }>(claim);
-  await client.query("COMMIT");
   const term = rows[0]?.term;
   if (term === undefined) throw new Error("claiming the leader term returned no row");
+  await client.query(CLAIM_LEASE, [term]);
+  await client.query("COMMIT");
   return term;
 }
 
