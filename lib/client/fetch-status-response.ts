@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { z } from "zod/mini";
 import type { StatusResponse } from "@/lib/shared/public-status-contract";
 
 /** A failed API call, with the server's `{ error }` message when it sent one. */
@@ -41,15 +41,15 @@ export async function fetchJsonBody(url: string, options: JsonFetchOptions = {})
   return { body: (await response.json()) as unknown, status: response.status };
 }
 
-export async function fetchValidatedJson<T extends z.ZodType>(url: string, loadSchema: () => Promise<T>): Promise<z.infer<T>> {
+export async function fetchValidatedJson<T extends z.ZodMiniType>(url: string, loadSchema: () => Promise<T>): Promise<z.infer<T>> {
   const [schema, { body, status }] = await Promise.all([loadSchema(), fetchJsonBody(url)]);
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw new StatusFetchError("Healthdeck server sent an unexpected response", status);
   return parsed.data;
 }
 
-// The contract's zod schema is loaded on the first refresh, not with the page: zod is ~30 KB gzip, a fifth of the
-// board's first-load budget, and the first data arrives server-rendered anyway.
+// The contract's zod/mini schema is loaded on the first refresh, not with the page: the first data arrives
+// server-rendered anyway.
 const loadStatusSchema = () => import("@/lib/shared/public-status-contract").then((contract) => contract.statusResponseSchema);
 
 export function fetchStatusResponse(url: string): Promise<StatusResponse> {

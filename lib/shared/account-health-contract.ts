@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { sourceHealthSchema } from "@/lib/shared/public-status-contract";
 
 /**
@@ -22,21 +22,21 @@ export const accountEventSchema = z.object({
   id: z.string(),
   arn: z.string(),
   /** null when the account is not known (account view without a resolvable identity) */
-  accountId: z.string().nullable(),
+  accountId: z.nullable(z.string()),
   service: z.string(),
   eventTypeCode: z.string(),
   category: z.string(),
   /** region code, or "global" as AWS writes it */
-  region: z.string().nullable(),
-  availabilityZone: z.string().nullable(),
+  region: z.nullable(z.string()),
+  availabilityZone: z.nullable(z.string()),
   status: z.string(),
-  scope: z.string().nullable(),
-  startTime: z.string().nullable(),
-  endTime: z.string().nullable(),
-  lastUpdatedTime: z.string().nullable(),
+  scope: z.nullable(z.string()),
+  startTime: z.nullable(z.string()),
+  endTime: z.nullable(z.string()),
+  lastUpdatedTime: z.nullable(z.string()),
   description: z.string(),
   entityCounts: entityCountsSchema,
-  actionability: z.string().nullable(),
+  actionability: z.nullable(z.string()),
   personas: z.array(z.string()),
   metadata: z.record(z.string(), z.string()),
   /** where we learned about it: the Health API poll, EventBridge push, or both */
@@ -52,18 +52,18 @@ export const accountEventUpdateSchema = z.object({
 });
 export type AccountEventUpdate = z.infer<typeof accountEventUpdateSchema>;
 
-export const accountEventDetailSchema = accountEventSchema.extend({
+export const accountEventDetailSchema = z.extend(accountEventSchema, {
   updates: z.array(accountEventUpdateSchema),
 });
 export type AccountEventDetail = z.infer<typeof accountEventDetailSchema>;
 
 export const affectedEntitySchema = z.object({
-  entityArn: z.string().nullable(),
+  entityArn: z.nullable(z.string()),
   entityValue: z.string(),
-  entityUrl: z.string().nullable(),
-  accountId: z.string().nullable(),
+  entityUrl: z.nullable(z.string()),
+  accountId: z.nullable(z.string()),
   status: z.string(),
-  lastUpdatedTime: z.string().nullable(),
+  lastUpdatedTime: z.nullable(z.string()),
   metadata: z.record(z.string(), z.string()),
 });
 export type AffectedEntity = z.infer<typeof affectedEntitySchema>;
@@ -83,7 +83,7 @@ export const entitiesResponseSchema = z.object({
   total: z.number(),
   offset: z.number(),
   limit: z.number(),
-  nextOffset: z.number().nullable(),
+  nextOffset: z.nullable(z.number()),
   entities: z.array(affectedEntitySchema),
 });
 export type EntitiesResponse = z.infer<typeof entitiesResponseSchema>;

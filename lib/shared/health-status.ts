@@ -1,4 +1,5 @@
-import { z } from "zod";
+// zod/mini: these contracts are also what the browser checks stream messages with (a tenth of classic zod's size).
+import { z } from "zod/mini";
 
 export const HEALTH_STATUSES = ["operational", "informational", "degraded", "disrupted", "unknown"] as const;
 export const healthStatusSchema = z.enum(HEALTH_STATUSES);

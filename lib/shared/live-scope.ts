@@ -1,6 +1,7 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import type { HealthStatus } from "@/lib/shared/health-status";
 import {
+  commaList,
   formatZodError,
   statusFilterQuerySchema,
   type ParseResult,
@@ -27,36 +28,14 @@ export const EMPTY_LIVE_SCOPE: LiveScope = { regions: [], services: [], statuses
 
 const MAX_ACCOUNT_LIST = 50;
 
-function commaList(pattern: RegExp, message: string, normalise: (value: string) => string) {
-  return z
-    .string()
-    .max(4000, "parameter is too long")
-    .optional()
-    .transform((raw) =>
-      raw === undefined
-        ? []
-        : raw
-            .split(",")
-            .map((part) => normalise(part.trim()))
-            .filter((part) => part.length > 0),
-    )
-    .pipe(z.array(z.string().regex(pattern, message)).max(MAX_ACCOUNT_LIST, `at most ${MAX_ACCOUNT_LIST} values`))
-    .transform((values) => [...new Set(values)]);
-}
+const matching = (pattern: RegExp, message: string) => z.string().check(z.regex(pattern, message));
+const asWritten = (value: string) => value;
 
-export const liveScopeQuerySchema = statusFilterQuerySchema.extend({
-  account: commaList(/^\d{12}$/, "account must be a 12-digit AWS account id", (value) => value),
-  category: commaList(
-    /^[A-Za-z]{2,40}$/,
-    "category must be a word such as issue, scheduledChange, accountNotification",
-    (value) => value,
-  ),
+export const liveScopeQuerySchema = z.extend(statusFilterQuerySchema, {
+  account: commaList(matching(/^\d{12}$/, "account must be a 12-digit AWS account id"), MAX_ACCOUNT_LIST, asWritten),
+  category: commaList(matching(/^[A-Za-z]{2,40}$/, "category must be a word such as issue, scheduledChange, accountNotification"), MAX_ACCOUNT_LIST, asWritten),
   // AWS writes event type codes in upper case; a muted code is matched however the URL spells it.
-  mute: commaList(
-    /^[A-Z0-9_-]{3,100}$/,
-    "mute must be event type codes such as AWS_EC2_OPERATIONAL_ISSUE",
-    (value) => value.toUpperCase(),
-  ),
+  mute: commaList(matching(/^[A-Z0-9_-]{3,100}$/, "mute must be event type codes such as AWS_EC2_OPERATIONAL_ISSUE"), MAX_ACCOUNT_LIST, (value) => value.toUpperCase()),
 });
 
 type QueryInput = URLSearchParams | Record<string, string | string[] | undefined>;

@@ -1,4 +1,5 @@
-import { z } from "zod";
+// zod/mini, not classic zod: the browser validates stream messages with these, and classic zod is ~100 KB of script.
+import { z } from "zod/mini";
 import { healthStatusSchema } from "@/lib/shared/health-status";
 
 /** JSON contract of /api/v1/status and /api/v1/history. Field names are public: add, never rename. */
@@ -14,9 +15,9 @@ export const sourceHealthSchema = z.object({
   id: z.string(),
   label: z.string(),
   state: sourceStateSchema,
-  lastSuccessAt: isoTimeSchema.nullable(),
-  lastAttemptAt: isoTimeSchema.nullable(),
-  error: z.string().nullable(),
+  lastSuccessAt: z.nullable(isoTimeSchema),
+  lastAttemptAt: z.nullable(isoTimeSchema),
+  error: z.nullable(z.string()),
   intervalSeconds: z.number(),
 });
 export type SourceHealth = z.infer<typeof sourceHealthSchema>;
@@ -32,7 +33,7 @@ export type EventUpdate = z.infer<typeof eventUpdateSchema>;
 export const impactedServiceSchema = z.object({
   key: z.string(),
   service: z.string(),
-  region: z.string().nullable(),
+  region: z.nullable(z.string()),
   name: z.string(),
   status: healthStatusSchema,
   maxStatus: healthStatusSchema,
@@ -44,7 +45,7 @@ export const accountImpactSchema = z.object({
   events: z.array(
     z.object({
       id: z.string(),
-      accountId: z.string().nullable(),
+      accountId: z.nullable(z.string()),
       eventTypeCode: z.string(),
       status: z.string(),
       affectedResources: z.number(),
@@ -57,19 +58,19 @@ export type AccountImpact = z.infer<typeof accountImpactSchema>;
 
 export const publicEventSchema = z.object({
   id: z.string(),
-  arn: z.string().nullable(),
+  arn: z.nullable(z.string()),
   key: z.string(),
   service: z.string(),
-  region: z.string().nullable(),
+  region: z.nullable(z.string()),
   name: z.string(),
   status: healthStatusSchema,
   summary: z.string(),
   resolved: z.boolean(),
   startedAt: isoTimeSchema,
-  endedAt: isoTimeSchema.nullable(),
+  endedAt: z.nullable(isoTimeSchema),
   updates: z.array(eventUpdateSchema),
   impactedServices: z.array(impactedServiceSchema),
-  accountImpact: accountImpactSchema.nullable(),
+  accountImpact: z.nullable(accountImpactSchema),
 });
 export type PublicEvent = z.infer<typeof publicEventSchema>;
 
@@ -83,11 +84,11 @@ export type AccountMark = z.infer<typeof accountMarkSchema>;
 export const serviceStatusSchema = z.object({
   key: z.string(),
   service: z.string(),
-  region: z.string().nullable(),
+  region: z.nullable(z.string()),
   name: z.string(),
   status: healthStatusSchema,
-  since: isoTimeSchema.nullable(),
-  account: accountMarkSchema.nullable(),
+  since: z.nullable(isoTimeSchema),
+  account: z.nullable(accountMarkSchema),
 });
 export type ServiceStatus = z.infer<typeof serviceStatusSchema>;
 

@@ -1,4 +1,5 @@
-import { z } from "zod";
+// zod/mini: the browser parses the board's and the wall's URLs with this, and classic zod is ~100 KB of script.
+import { z } from "zod/mini";
 import { HEALTH_STATUSES, type HealthStatus } from "@/lib/shared/health-status";
 import { readQueryParam, type QueryInput } from "@/lib/shared/read-query-param";
 
@@ -12,44 +13,45 @@ export interface StatusFilter {
 export const EMPTY_STATUS_FILTER: StatusFilter = { regions: [], services: [], statuses: [] };
 
 /** Region code, or `global` for services without a region. */
-const regionTokenSchema = z
-  .string()
-  .regex(/^[a-z0-9-]{2,40}$/, "region must be a region code such as eu-west-1, or global");
-const serviceTokenSchema = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9._-]{0,80}$/, "service must be a service slug such as ec2 or dynamodb-dax");
+const regionTokenSchema = z.string().check(z.regex(/^[a-z0-9-]{2,40}$/, "region must be a region code such as eu-west-1, or global"));
+const serviceTokenSchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9._-]{0,80}$/, "service must be a service slug such as ec2 or dynamodb-dax"));
 const statusTokenSchema = z.enum(HEALTH_STATUSES, {
   error: () => `status must be one of ${HEALTH_STATUSES.join(", ")}`,
 });
 
 const MAX_LIST = 200;
 
-function commaList<T extends z.ZodType<string, string>>(item: T) {
-  return z
-    .string()
-    .max(4000, "parameter is too long")
-    .optional()
-    .transform((raw) =>
+/** `a,b,,c` → the distinct items, each checked by `item`; `normalise` runs on every part first. */
+export function commaList<T extends z.ZodMiniType<string, string>>(item: T, maxItems: number, normalise: (value: string) => string) {
+  const split = z.pipe(
+    z.optional(z.string().check(z.maxLength(4000, "parameter is too long"))),
+    z.transform((raw: string | undefined) =>
       raw === undefined
         ? []
         : raw
             .split(",")
-            .map((part) => part.trim().toLowerCase())
+            .map((part) => normalise(part.trim()))
             .filter((part) => part.length > 0),
-    )
-    .pipe(z.array(item).max(MAX_LIST, `at most ${MAX_LIST} values`))
-    .transform((values) => [...new Set(values)] as z.infer<T>[]);
+    ),
+  );
+  const items = z.pipe(
+    z.array(item).check(z.maxLength(maxItems, `at most ${maxItems} values`)),
+    z.transform((values: z.infer<T>[]) => [...new Set(values)]),
+  );
+  return z.pipe(split, items);
 }
 
+const lowerCase = (value: string) => value.toLowerCase();
+
 export const statusFilterQuerySchema = z.object({
-  region: commaList(regionTokenSchema),
-  service: commaList(serviceTokenSchema),
-  status: commaList(statusTokenSchema),
+  region: commaList(regionTokenSchema, MAX_LIST, lowerCase),
+  service: commaList(serviceTokenSchema, MAX_LIST, lowerCase),
+  status: commaList(statusTokenSchema, MAX_LIST, lowerCase),
 });
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
-export function formatZodError(error: z.ZodError): string {
+export function formatZodError(error: z.core.$ZodError): string {
   return error.issues
     .map((issue) => (issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
     .join("; ");

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { accountEventSchema } from "@/lib/shared/account-health-contract";
 import { publicEventSchema, serviceStatusSchema, sourceHealthSchema, statusResponseSchema } from "@/lib/shared/public-status-contract";
 
@@ -30,10 +30,10 @@ export const streamSnapshotSchema = z.object({
 export type StreamSnapshot = z.infer<typeof streamSnapshotSchema>;
 
 /** The board's packed status (see compact-status-response.ts): at AWS scale ~30 KB instead of ~900 KB. */
-export const compactStatusResponseSchema = statusResponseSchema.omit({ services: true }).extend({
-  regions: z.array(z.string().nullable()),
+export const compactStatusResponseSchema = z.extend(z.omit(statusResponseSchema, { services: true }), {
+  regions: z.array(z.nullable(z.string())),
   names: z.record(z.string(), z.string()),
-  operational: z.record(z.string(), z.array(z.number().int().nonnegative())),
+  operational: z.record(z.string(), z.array(z.int().check(z.nonnegative()))),
   others: z.array(serviceStatusSchema),
 });
 
@@ -52,14 +52,14 @@ export type SnapshotFormat = (typeof SNAPSHOT_FORMATS)[number];
 export const streamChangeSchema = z.object({
   version: z.number(),
   generatedAt: z.string(),
-  sources: z.array(sourceHealthSchema).optional(),
-  services: z.array(serviceStatusSchema).optional(),
-  removedServiceKeys: z.array(z.string()).optional(),
-  events: z.array(publicEventSchema).optional(),
-  removedEventIds: z.array(z.string()).optional(),
-  accountSources: z.array(sourceHealthSchema).optional(),
-  accountEvents: z.array(accountEventSchema).optional(),
-  removedAccountEventIds: z.array(z.string()).optional(),
+  sources: z.optional(z.array(sourceHealthSchema)),
+  services: z.optional(z.array(serviceStatusSchema)),
+  removedServiceKeys: z.optional(z.array(z.string())),
+  events: z.optional(z.array(publicEventSchema)),
+  removedEventIds: z.optional(z.array(z.string())),
+  accountSources: z.optional(z.array(sourceHealthSchema)),
+  accountEvents: z.optional(z.array(accountEventSchema)),
+  removedAccountEventIds: z.optional(z.array(z.string())),
 });
 export type StreamChange = z.infer<typeof streamChangeSchema>;
 

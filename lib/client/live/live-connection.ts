@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import {
   streamChangeSchema,
   streamCompactSnapshotSchema,
@@ -58,7 +58,10 @@ const DEFAULT_HEARTBEAT_MS = 20_000;
 // A stream opened with `?snapshot=compact` packs the status; the model is the same either way.
 const snapshotSchema = z.union([
   streamSnapshotSchema,
-  streamCompactSnapshotSchema.transform(({ statusCompact, ...rest }): StreamSnapshot => ({ ...rest, status: expandStatusResponse(statusCompact) })),
+  z.pipe(
+    streamCompactSnapshotSchema,
+    z.transform(({ statusCompact, ...rest }): StreamSnapshot => ({ ...rest, status: expandStatusResponse(statusCompact) })),
+  ),
 ]);
 
 /**
@@ -95,7 +98,7 @@ export function createLiveConnection(deps: LiveConnectionDeps): LiveConnection {
     deps.onModel?.(next, previous);
   }
 
-  function parse<T extends z.ZodType>(schema: T, event: MessageEvent<string>): z.infer<T> | null {
+  function parse<T extends z.ZodMiniType>(schema: T, event: MessageEvent<string>): z.infer<T> | null {
     try {
       const parsed = schema.safeParse(JSON.parse(event.data));
       if (parsed.success) return parsed.data;

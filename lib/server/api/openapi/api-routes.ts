@@ -24,7 +24,7 @@ export type Access = "open" | "token" | "feed-token" | "ingest-token" | "admin" 
 export interface ApiResponse {
   description: string;
   /** a named JSON body (components/schemas/<name>) */
-  json?: { name: string; schema: z.ZodType };
+  json?: { name: string; schema: z.core.$ZodType };
   /** another media type: of the JSON body when `json` is set, else of a body described in words */
   mediaType?: string;
 }
@@ -34,7 +34,8 @@ export interface ApiRoute {
   path: string;
   summary: string;
   access: Access;
-  query?: z.ZodObject;
+  /** a zod or zod/mini object: the shared query schemas are zod/mini (the browser parses URLs with them) */
+  query?: { shape: Record<string, z.core.$ZodType> };
   pathParams?: Record<string, z.ZodType>;
   requestBody?: { mediaType: string; description: string };
   responses: Record<string, ApiResponse>;
@@ -135,7 +136,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     path: "/api/v1/stream",
     summary: "Server-sent events of a scope: hello, snapshot, change, reload, heartbeat.",
     access: "open",
-    query: liveScopeQuerySchema.extend({ snapshot: z.enum(SNAPSHOT_FORMATS).optional(), lastEventId: z.string().optional() }),
+    query: { shape: { ...liveScopeQuerySchema.shape, snapshot: z.enum(SNAPSHOT_FORMATS).optional(), lastEventId: z.string().optional() } },
     responses: { "200": { description: "an event stream (data payloads per lib/shared/stream-contract.ts)", mediaType: "text/event-stream" }, "400": BAD_INPUT, "503": error("too many scopes open") },
   },
   { method: "get", path: "/api/v1/feed.rss", summary: "RSS 2.0 of public and account updates, one item per update (ETag, 304).", access: "feed-token", query: feedQuerySchema, responses: { "200": { description: "RSS 2.0", mediaType: "application/rss+xml" }, "304": NOT_MODIFIED, "400": BAD_INPUT, "401": UNAUTHORIZED } },

@@ -4,7 +4,7 @@ import { API_ROUTES, type Access, type ApiResponse, type ApiRoute } from "@/lib/
 type JsonObject = Record<string, unknown>;
 
 /** JSON Schema 2020-12 (OpenAPI 3.1's dialect) of a zod schema, without the `$schema` line each would repeat. */
-export function toSchema(schema: z.ZodType, io: "input" | "output"): JsonObject {
+export function toSchema(schema: z.core.$ZodType, io: "input" | "output"): JsonObject {
   const converted = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as JsonObject;
   delete converted.$schema;
   return converted;
@@ -24,7 +24,7 @@ function describeParameters(route: ApiRoute): JsonObject[] {
   for (const [name, schema] of Object.entries(route.pathParams ?? {})) parameters.push({ name, in: "path", required: true, schema: toSchema(schema, "input") });
   for (const [name, schema] of Object.entries(route.query?.shape ?? {})) {
     if (name === "token") continue;
-    parameters.push({ name, in: "query", required: !(schema as z.ZodType).safeParse(undefined).success, schema: toSchema(schema as z.ZodType, "input") });
+    parameters.push({ name, in: "query", required: !z.safeParse(schema, undefined).success, schema: toSchema(schema, "input") });
   }
   return parameters;
 }

@@ -6,8 +6,8 @@ const impactedSchema = z.array(
   z.object({
     key: z.string(),
     name: z.string(),
-    status: healthStatusSchema.catch("unknown"),
-    maxStatus: healthStatusSchema.catch("unknown"),
+    status: z.catch(healthStatusSchema, "unknown"),
+    maxStatus: z.catch(healthStatusSchema, "unknown"),
     changedAt: z.number().nullable(),
   }),
 );
@@ -16,7 +16,7 @@ const updatesSchema = z.array(
   z.object({
     key: z.string(),
     at: z.number(),
-    status: healthStatusSchema.catch("unknown"),
+    status: z.catch(healthStatusSchema, "unknown"),
     resolved: z.boolean(),
     summary: z.string(),
     message: z.string(),

@@ -1,7 +1,11 @@
+import { z } from "zod";
 import { healthStatusSchema } from "@/lib/shared/health-status";
 import type { PublicUpdateRecord } from "@/lib/server/domain/public-status-records";
 import { parseImpactedJson, parseUpdatesJson } from "@/lib/server/store/common/parse-stored-json";
 import type { StoredCurrentEvent, StoredPublicEvent } from "@/lib/server/store/contract/store-records";
+
+// A status a newer version stored, or a damaged row, reads as unknown: never as green, never a crash.
+const statusOrUnknown = z.catch(healthStatusSchema, "unknown");
 
 /** Rows of the public-status tables as both engines store them (flags 0/1, times epoch seconds, JSON written by us). */
 export interface PublicUpdateRow {
@@ -18,7 +22,7 @@ export function toPublicUpdate(row: PublicUpdateRow): PublicUpdateRecord {
   return {
     key: row.key,
     at: row.at,
-    status: healthStatusSchema.catch("unknown").parse(row.status),
+    status: statusOrUnknown.parse(row.status),
     resolved: row.resolved === 1,
     summary: row.summary,
     message: row.message,
@@ -47,7 +51,7 @@ export function toStoredCurrentEvent(row: CurrentEventRow): StoredCurrentEvent {
     key: row.key,
     region: row.region,
     serviceName: row.service_name,
-    status: healthStatusSchema.catch("unknown").parse(row.status),
+    status: statusOrUnknown.parse(row.status),
     resolved: row.resolved === 1,
     summary: row.summary,
     startedAt: row.started_at,
@@ -81,7 +85,7 @@ export function toStoredPublicEvent(row: PublicEventRow): StoredPublicEvent {
     key: row.key,
     service: row.service,
     region: row.region,
-    status: healthStatusSchema.catch("unknown").parse(row.status),
+    status: statusOrUnknown.parse(row.status),
     summary: row.summary,
     resolved: row.resolved === 1,
     startedAt: row.started_at,
