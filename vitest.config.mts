@@ -16,8 +16,8 @@ export default defineConfig({
     hookTimeout: 20_000,
     pool: "forks",
     // Two workers on this 2-core machine. Four finish in about half the time (the suite waits on real servers more than
-    // it computes), but under that load notify-replicas often sees leadership move to a replica whose dispatcher then claims nothing
-    // for 30 s (an open fault, in the closing note of session 5).
+    // it computes); they brought out a leader that demoted itself under load (its lease renewal waited on fenced
+    // transactions, fixed in leader-term.ts), and the extra load is still the likeliest source of timing flakes.
     maxWorkers: 2,
   },
 });
