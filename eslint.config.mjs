@@ -38,7 +38,7 @@ export default defineConfig([
       "no-restricted-syntax": [
         "error",
         { selector: "NewExpression[callee.object.name='Intl'][callee.property.name=/^(NumberFormat|Collator|PluralRules|RelativeTimeFormat|ListFormat)$/]", message: "browser code formats without Intl (formatCount, plain string compare): its first use loads ICU data during hydration" },
-        { selector: "CallExpression[callee.property.name=/^(toLocaleString|toLocaleDateString|toLocaleTimeString)$/]", message: "browser code formats without Intl (formatCount, format-time.ts): its first use loads ICU data during hydration" },
+        { selector: "CallExpression[callee.property.name=/^(toLocaleString|toLocaleDateString|toLocaleTimeString|localeCompare)$/]", message: "browser code formats and sorts without Intl (formatCount, format-time.ts, compareText): its first use loads ICU data during hydration" },
       ],
     },
   },

@@ -1,5 +1,6 @@
 import type { HealthStatus } from "@/lib/shared/health-status";
 import { STATUS_STYLES } from "@/components/ui/status-style";
+import { compareText } from "@/lib/shared/compare-services";
 
 export interface AccountLook {
   label: string;
@@ -49,5 +50,5 @@ export function compareEntityStatuses(a: string, b: string): number {
     const index = ENTITY_STATUS_ORDER.indexOf(status);
     return index === -1 ? ENTITY_STATUS_ORDER.length : index;
   };
-  return rank(a) - rank(b) || a.localeCompare(b);
+  return rank(a) - rank(b) || compareText(a, b);
 }

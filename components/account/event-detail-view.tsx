@@ -5,12 +5,13 @@ import { SecurityTag } from "@/components/account/account-badges";
 import { EventFacts } from "@/components/account/event-facts";
 import { EventUpdates } from "@/components/account/event-updates";
 import { LifecycleProgress } from "@/components/account/lifecycle-progress";
+import { compareText } from "@/lib/shared/compare-services";
 
 const SECTION = "space-y-3 rounded-lg border border-gray-200 bg-white p-4 sm:p-5 dark:border-gray-800 dark:bg-gray-900";
 
 /** The event's title, facts, description and metadata; its resources and history follow on the page. */
 export function EventDetailView({ event }: { event: AccountEventDetail }) {
-  const metadata = Object.entries(event.metadata).sort(([a], [b]) => a.localeCompare(b));
+  const metadata = Object.entries(event.metadata).sort(([a], [b]) => compareText(a, b));
   return (
     <>
       <header className="space-y-2">

@@ -3,6 +3,7 @@ import type { ImpactedService } from "@/lib/shared/public-status-contract";
 import { labelRegion } from "@/lib/client/aws-regions";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { describeStatus } from "@/components/ui/status-style";
+import { compareText } from "@/lib/shared/compare-services";
 
 const VISIBLE_SERVICES = 8;
 
@@ -27,7 +28,7 @@ export function ImpactedServices({ services }: { services: readonly ImpactedServ
     (a, b) =>
       rankStatus(b.status) - rankStatus(a.status) ||
       rankStatus(b.maxStatus) - rankStatus(a.maxStatus) ||
-      a.name.localeCompare(b.name, "en"),
+      compareText(a.name, b.name),
   );
   const head = sorted.slice(0, VISIBLE_SERVICES);
   const rest = sorted.slice(VISIBLE_SERVICES);

@@ -1,4 +1,5 @@
 import type { AccountEvent, EntityCounts } from "@/lib/shared/account-health-contract";
+import { compareText } from "@/lib/shared/compare-services";
 
 /** The three Personal Health Dashboard panels. */
 export interface AccountPanels {
@@ -16,14 +17,14 @@ const timeOf = (iso: string | null) => (iso === null ? null : Date.parse(iso));
 export function compareByLastUpdate(a: AccountEvent, b: AccountEvent): number {
   const at = timeOf(a.lastUpdatedTime ?? a.startTime) ?? -Infinity;
   const bt = timeOf(b.lastUpdatedTime ?? b.startTime) ?? -Infinity;
-  return bt - at || a.id.localeCompare(b.id);
+  return bt - at || compareText(a.id, b.id);
 }
 
 /** Soonest start first; an unknown start goes last. */
 export function compareByStart(a: AccountEvent, b: AccountEvent): number {
   const at = timeOf(a.startTime) ?? Infinity;
   const bt = timeOf(b.startTime) ?? Infinity;
-  if (at === bt) return a.id.localeCompare(b.id);
+  if (at === bt) return compareText(a.id, b.id);
   return at < bt ? -1 : 1;
 }
 

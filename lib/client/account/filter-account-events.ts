@@ -2,6 +2,7 @@ import type { AccountEvent } from "@/lib/shared/account-health-contract";
 import type { AccountEventsQuery } from "@/lib/shared/account-query";
 import { compareByLastUpdate } from "@/lib/client/account/account-panels";
 import type { LogSort } from "@/lib/client/account/account-log-url";
+import { compareText } from "@/lib/shared/compare-services";
 
 const timeOf = (iso: string | null) => (iso === null ? null : Date.parse(iso));
 
@@ -36,7 +37,7 @@ export function filterAccountEvents(events: readonly AccountEvent[], query: Acco
 function compareByStartTime(a: AccountEvent, b: AccountEvent): number {
   const at = timeOf(a.startTime) ?? -Infinity;
   const bt = timeOf(b.startTime) ?? -Infinity;
-  return at === bt ? a.id.localeCompare(b.id) : at < bt ? -1 : 1;
+  return at === bt ? compareText(a.id, b.id) : at < bt ? -1 : 1;
 }
 
 export function sortAccountEvents(events: readonly AccountEvent[], sort: LogSort): AccountEvent[] {
@@ -59,5 +60,5 @@ export function countBy(events: readonly AccountEvent[], read: (event: AccountEv
     const value = read(event);
     if (value !== null && value !== "") counts.set(value, (counts.get(value) ?? 0) + 1);
   }
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return [...counts].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]));
 }

@@ -1,5 +1,4 @@
 import type { AccountEvent } from "@/lib/shared/account-health-contract";
-import { rankStatus } from "@/lib/shared/health-status-order";
 import type { PublicEvent, ServiceStatus, StatusResponse } from "@/lib/shared/public-status-contract";
 import type { StreamChange, StreamSnapshot } from "@/lib/shared/stream-contract";
 
@@ -17,9 +16,8 @@ export function modelFromSnapshot(snapshot: StreamSnapshot): LiveModel {
 }
 
 /** The server's board order: worst first, then by name and region. */
-export function compareServices(a: ServiceStatus, b: ServiceStatus): number {
-  return rankStatus(b.status) - rankStatus(a.status) || a.name.localeCompare(b.name) || (a.region ?? "").localeCompare(b.region ?? "");
-}
+import { compareServices } from "@/lib/shared/compare-services";
+export { compareServices };
 
 const accountTime = (event: AccountEvent) => Date.parse(event.lastUpdatedTime ?? event.startTime ?? "") || 0;
 

@@ -1,5 +1,6 @@
 import type { AccountEvent } from "@/lib/shared/account-health-contract";
 import type { HealthStatus } from "@/lib/shared/health-status";
+import { compareText } from "@/lib/shared/compare-services";
 import { rankStatus } from "@/lib/shared/health-status-order";
 import type { PublicEvent, ServiceStatus, SourceHealth, StatusResponse } from "@/lib/shared/public-status-contract";
 import type { LiveScope } from "@/lib/shared/live-scope";
@@ -91,9 +92,9 @@ function toServiceRow(service: ServiceStatus, summaries: Map<string, { summary: 
 function compareServiceRows(a: NocServiceRow, b: NocServiceRow): number {
   return (
     rankStatus(b.status) - rankStatus(a.status) ||
-    (a.since ?? "\uffff").localeCompare(b.since ?? "\uffff") ||
-    a.name.localeCompare(b.name) ||
-    (a.region ?? "").localeCompare(b.region ?? "")
+    compareText(a.since ?? "\uffff", b.since ?? "\uffff") ||
+    compareText(a.name, b.name) ||
+    compareText(a.region ?? "", b.region ?? "")
   );
 }
 

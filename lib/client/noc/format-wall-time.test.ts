@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { formatWallCountdown } from "@/lib/client/noc/format-wall-countdown";
 import { formatLocalClock, formatShortUtc, formatUtcClock } from "@/lib/client/noc/format-wall-time";
 import { describeScope } from "@/lib/client/noc/describe-scope";
@@ -15,6 +15,25 @@ describe("wall time texts", () => {
     expect(formatLocalClock(NOW, "Europe/Berlin")).toEqual({ time: "14:05:09", date: "Fri 27 Nov 2026", zone: "CET" });
     expect(formatLocalClock(NOW, "Asia/Kolkata")?.time).toBe("18:35:09");
     expect(formatLocalClock(NOW, "UTC")).toBeNull();
+  });
+
+  describe("in the wall's own zone", () => {
+    const zone = process.env.TZ;
+    afterEach(() => {
+      vi.restoreAllMocks();
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    });
+    it("answers a wall on UTC without building a DateTimeFormat", () => {
+      process.env.TZ = "UTC";
+      const built = vi.spyOn(Intl, "DateTimeFormat");
+      expect(formatLocalClock(NOW)).toBeNull();
+      expect(built).not.toHaveBeenCalled();
+    });
+    it("still shows the local clock of a wall elsewhere", () => {
+      process.env.TZ = "Asia/Kolkata";
+      expect(formatLocalClock(NOW)?.time).toBe("18:35:09");
+    });
   });
 
   it("writes a start time short when it is today", () => {

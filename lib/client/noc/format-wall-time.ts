@@ -44,6 +44,8 @@ function localFormatter(timeZone: string | undefined): Intl.DateTimeFormat {
 
 /** The local wall time, or null when the local zone is UTC (the UTC clock already shows it). */
 export function formatLocalClock(ms: number, timeZone?: string): ClockFace | null {
+  // A wall on UTC gets its answer without Intl: the first DateTimeFormat loads ICU data during hydration.
+  if (timeZone === undefined && new Date(ms).getTimezoneOffset() === 0) return null;
   const parts = new Map(localFormatter(timeZone).formatToParts(new Date(ms)).map((part) => [part.type, part.value]));
   const zone = parts.get("timeZoneName") ?? "";
   if (zone === "UTC" || zone === "GMT" || zone === "") return null;

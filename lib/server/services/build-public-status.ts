@@ -1,4 +1,4 @@
-import { severityRank } from "@/lib/shared/health-status";
+import { compareServices } from "@/lib/shared/compare-services";
 import type { ServiceStatus, StatusResponse } from "@/lib/shared/public-status-contract";
 import type { StatusFilter } from "@/lib/shared/status-filter";
 import type { HealthdeckRuntime } from "@/lib/server/runtime/create-healthdeck-runtime";
@@ -24,12 +24,8 @@ export async function buildPublicStatus(runtime: HealthdeckRuntime, filter: Stat
   const services: ServiceStatus[] = judgeServiceStatuses(catalog, scope, openEvents, sources)
     .filter((judged) => filter.statuses.length === 0 || filter.statuses.includes(judged.status))
     .map((judged) => ({ ...judged, account: correlation.markFor(judged.key) }));
-  services.sort(
-    (a, b) =>
-      severityRank(b.status) - severityRank(a.status) ||
-      a.name.localeCompare(b.name) ||
-      (a.region ?? "").localeCompare(b.region ?? ""),
-  );
+  // The browser sorts live changes the same way: its fingerprint of the server-rendered grid depends on the order.
+  services.sort(compareServices);
 
   const candidates = [...openEvents, ...recentlyResolved];
   const shown = candidates
