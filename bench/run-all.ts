@@ -7,6 +7,7 @@ import { fanOutBenchmark } from "@/bench/fan-out";
 import { firstLoadJsBenchmark } from "@/bench/first-load-js";
 import { ingestBenchmark } from "@/bench/ingest";
 import { lighthouseBenchmark } from "@/bench/lighthouse";
+import { longFramesBenchmark } from "@/bench/long-frames";
 import { nocChangeToScreenBenchmark } from "@/bench/noc-change-to-screen";
 import { nocEnduranceBenchmark } from "@/bench/noc-endurance";
 import { nocLighthouseBenchmark } from "@/bench/noc-lighthouse";
@@ -28,7 +29,7 @@ import { exposedKeyLookupBenchmark } from "@/bench/exposed-key-lookup";
  * `npm run bench` runs every benchmark in order; `npm run bench -- <name> [<name>…]` runs some.
  * Benchmarks print figures and goals; a missed goal never fails the run, only a benchmark that could not measure.
  */
-const BENCHMARKS: readonly Benchmark[] = [pollCycleBenchmark, statusApiBenchmark, viewersBenchmark, fanOutBenchmark, firstLoadJsBenchmark, lighthouseBenchmark, nocChangeToScreenBenchmark, nocEnduranceBenchmark, nocLighthouseBenchmark, accountSyncBenchmark, entityTableBenchmark, ingestBenchmark, replicasBenchmark, storeCostBenchmark, journalReadBenchmark, notifyLatencyBenchmark, notifyVsAhaBenchmark, notifyChannelsBenchmark, notifyStormBenchmark, authCostBenchmark, metricsBenchmark, exposedKeyLookupBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [pollCycleBenchmark, statusApiBenchmark, viewersBenchmark, fanOutBenchmark, firstLoadJsBenchmark, lighthouseBenchmark, longFramesBenchmark, nocChangeToScreenBenchmark, nocEnduranceBenchmark, nocLighthouseBenchmark, accountSyncBenchmark, entityTableBenchmark, ingestBenchmark, replicasBenchmark, storeCostBenchmark, journalReadBenchmark, notifyLatencyBenchmark, notifyVsAhaBenchmark, notifyChannelsBenchmark, notifyStormBenchmark, authCostBenchmark, metricsBenchmark, exposedKeyLookupBenchmark];
 
 function selectBenchmarks(names: string[]): Benchmark[] {
   if (names.length === 0) return [...BENCHMARKS];
