@@ -29,9 +29,7 @@ export interface LocalTimeOptions {
 export function formatLocal(iso: string, options: LocalTimeOptions = {}): string | null {
   const ms = parseInstant(iso);
   if (ms === null) return null;
-  // A viewer on UTC (many wall screens) gets null without Intl: the first DateTimeFormat loads ICU data, tens of
-  // milliseconds of a slow phone's hydration, to say what the UTC text already says.
-  if (options.timeZone === undefined && new Date(ms).getTimezoneOffset() === 0) return null;
+  if (isViewerOnUtc(ms, options.timeZone)) return null;
   const parts = new Map(localFormatter(options).formatToParts(new Date(ms)).map((part) => [part.type, part.value]));
   const zone = parts.get("timeZoneName") ?? "";
   if (zone === "UTC" || zone === "GMT" || zone === "Coordinated Universal Time") return null;
@@ -39,6 +37,14 @@ export function formatLocal(iso: string, options: LocalTimeOptions = {}): string
   const time = `${parts.get("hour")}:${parts.get("minute")}`;
   const utcDate = formatUtc(iso).slice(0, 10);
   return date === utcDate ? `${time} ${zone}` : `${date} ${time} ${zone}`;
+}
+
+/**
+ * Whether the viewer's own zone (no `timeZone` given) is UTC at that instant: answered without Intl, whose first
+ * DateTimeFormat loads ICU data, tens of milliseconds of a slow phone's hydration, to say what UTC text already says.
+ */
+export function isViewerOnUtc(ms: number, timeZone: string | undefined): boolean {
+  return timeZone === undefined && new Date(ms).getTimezoneOffset() === 0;
 }
 
 // Building a DateTimeFormat is costly and a page shows hundreds of times.

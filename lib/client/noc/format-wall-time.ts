@@ -1,3 +1,5 @@
+import { isViewerOnUtc } from "@/lib/client/format-time";
+
 const pad = (value: number) => String(value).padStart(2, "0");
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] as const;
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
@@ -44,8 +46,7 @@ function localFormatter(timeZone: string | undefined): Intl.DateTimeFormat {
 
 /** The local wall time, or null when the local zone is UTC (the UTC clock already shows it). */
 export function formatLocalClock(ms: number, timeZone?: string): ClockFace | null {
-  // A wall on UTC gets its answer without Intl: the first DateTimeFormat loads ICU data during hydration.
-  if (timeZone === undefined && new Date(ms).getTimezoneOffset() === 0) return null;
+  if (isViewerOnUtc(ms, timeZone)) return null;
   const parts = new Map(localFormatter(timeZone).formatToParts(new Date(ms)).map((part) => [part.type, part.value]));
   const zone = parts.get("timeZoneName") ?? "";
   if (zone === "UTC" || zone === "GMT" || zone === "") return null;
