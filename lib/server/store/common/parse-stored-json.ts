@@ -2,12 +2,15 @@ import { z } from "zod";
 import { healthStatusSchema } from "@/lib/shared/health-status";
 import type { ImpactedServiceRecord, PublicUpdateRecord } from "@/lib/server/domain/public-status-records";
 
+/** A status a newer version stored, or a damaged row, reads as unknown: never as green, never a crash. */
+export const statusOrUnknown = z.catch(healthStatusSchema, "unknown");
+
 const impactedSchema = z.array(
   z.object({
     key: z.string(),
     name: z.string(),
-    status: z.catch(healthStatusSchema, "unknown"),
-    maxStatus: z.catch(healthStatusSchema, "unknown"),
+    status: statusOrUnknown,
+    maxStatus: statusOrUnknown,
     changedAt: z.number().nullable(),
   }),
 );
@@ -16,7 +19,7 @@ const updatesSchema = z.array(
   z.object({
     key: z.string(),
     at: z.number(),
-    status: z.catch(healthStatusSchema, "unknown"),
+    status: statusOrUnknown,
     resolved: z.boolean(),
     summary: z.string(),
     message: z.string(),

@@ -1,11 +1,6 @@
-import { z } from "zod";
-import { healthStatusSchema } from "@/lib/shared/health-status";
 import type { PublicUpdateRecord } from "@/lib/server/domain/public-status-records";
-import { parseImpactedJson, parseUpdatesJson } from "@/lib/server/store/common/parse-stored-json";
+import { parseImpactedJson, parseUpdatesJson, statusOrUnknown } from "@/lib/server/store/common/parse-stored-json";
 import type { StoredCurrentEvent, StoredPublicEvent } from "@/lib/server/store/contract/store-records";
-
-// A status a newer version stored, or a damaged row, reads as unknown: never as green, never a crash.
-const statusOrUnknown = z.catch(healthStatusSchema, "unknown");
 
 /** Rows of the public-status tables as both engines store them (flags 0/1, times epoch seconds, JSON written by us). */
 export interface PublicUpdateRow {
