@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { applyStreamChange, compareServices, modelFromSnapshot } from "@/lib/client/live/live-model";
+import { applyStreamChange, modelFromSnapshot } from "@/lib/client/live/live-model";
+import { compareServices } from "@/lib/shared/compare-services";
 import { changeOf, snapshotOf, startStreamStack, type StreamStack } from "@/tests/integration/stream-stack";
 import { openSseClient, type SseClient, type SseEvent } from "@/tests/integration/stream-sse-client";
 

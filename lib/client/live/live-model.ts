@@ -1,4 +1,5 @@
 import type { AccountEvent } from "@/lib/shared/account-health-contract";
+import { compareServices } from "@/lib/shared/compare-services";
 import type { PublicEvent, ServiceStatus, StatusResponse } from "@/lib/shared/public-status-contract";
 import type { StreamChange, StreamSnapshot } from "@/lib/shared/stream-contract";
 
@@ -14,10 +15,6 @@ export interface LiveModel {
 export function modelFromSnapshot(snapshot: StreamSnapshot): LiveModel {
   return { version: snapshot.version, status: snapshot.status, account: snapshot.account };
 }
-
-/** The server's board order: worst first, then by name and region. */
-import { compareServices } from "@/lib/shared/compare-services";
-export { compareServices };
 
 const accountTime = (event: AccountEvent) => Date.parse(event.lastUpdatedTime ?? event.startTime ?? "") || 0;
 

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { accountEventSchema, type AccountEvent } from "@/lib/shared/account-health-contract";
 import type { StreamSnapshot } from "@/lib/shared/stream-contract";
-import { applyStreamChange, compareServices, modelFromSnapshot } from "@/lib/client/live/live-model";
+import { applyStreamChange, modelFromSnapshot } from "@/lib/client/live/live-model";
+import { compareServices } from "@/lib/shared/compare-services";
 import { diffSnapshots } from "@/lib/server/hub/diff-snapshots";
 import { loadStatusFixture } from "@/tests/fixtures/ui/load-status-fixture";
 
