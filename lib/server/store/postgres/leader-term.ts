@@ -41,20 +41,22 @@ const RENEW_LEASE = `WITH lease AS (
 )
 SELECT count(*)::int AS renewed FROM lease`;
 
-// The lease row counts only when it belongs to the current term (an older replica claims terms without it).
-const STALE_HOLDER_FROM_LEASE = `SELECT pg_terminate_backend(lock.pid) AS removed
-FROM healthdeck_leader leader
-LEFT JOIN healthdeck_leader_lease lease ON lease.id = 1 AND lease.term = leader.term
-JOIN pg_locks lock ON lock.pid = COALESCE(lease.holder_pid, leader.holder_pid) AND lock.locktype = 'advisory' AND lock.granted
+/** Terminates the backend `holderPid` names if it holds the leader lock and `heartbeat` is older than $3 ms. */
+const removeStaleHolder = (lease: { join: string; holderPid: string; heartbeat: string }) => `SELECT pg_terminate_backend(lock.pid) AS removed
+FROM healthdeck_leader leader ${lease.join}
+JOIN pg_locks lock ON lock.pid = ${lease.holderPid} AND lock.locktype = 'advisory' AND lock.granted
   AND lock.classid = $1::oid AND lock.objid = $2::oid AND lock.objsubid = 1
-WHERE leader.id = 1 AND GREATEST(lease.heartbeat_at, leader.heartbeat_at) < now() - make_interval(secs => $3::double precision / 1000)`;
+WHERE leader.id = 1 AND ${lease.heartbeat} < now() - make_interval(secs => $3::double precision / 1000)`;
+
+// The lease row counts only when it belongs to the current term (an older replica claims terms without it).
+const STALE_HOLDER_FROM_LEASE = removeStaleHolder({
+  join: "LEFT JOIN healthdeck_leader_lease lease ON lease.id = 1 AND lease.term = leader.term",
+  holderPid: "COALESCE(lease.holder_pid, leader.holder_pid)",
+  heartbeat: "GREATEST(lease.heartbeat_at, leader.heartbeat_at)",
+});
 
 // Before any current replica led there is no lease table, and only the legacy heartbeat to go by.
-const STALE_HOLDER_LEGACY = `SELECT pg_terminate_backend(lock.pid) AS removed
-FROM healthdeck_leader leader
-JOIN pg_locks lock ON lock.pid = leader.holder_pid AND lock.locktype = 'advisory' AND lock.granted
-  AND lock.classid = $1::oid AND lock.objid = $2::oid AND lock.objsubid = 1
-WHERE leader.id = 1 AND leader.heartbeat_at < now() - make_interval(secs => $3::double precision / 1000)`;
+const STALE_HOLDER_LEGACY = removeStaleHolder({ join: "", holderPid: "leader.holder_pid", heartbeat: "leader.heartbeat_at" });
 
 // pg_locks shows a bigint advisory key as its high and low 32 bits (classid, objid), with objsubid 1.
 const LOCK_KEY = BigInt(LEADER_LOCK_KEY);
