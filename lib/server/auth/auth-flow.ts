@@ -7,6 +7,7 @@ import { buildLogoutUrl, finishOidcLogin, startOidcLogin } from "@/lib/server/au
 import { readPeerAddress } from "@/lib/server/auth/peer-address";
 import { readGroupsClaim, resolveAccess } from "@/lib/server/auth/resolve-roles";
 import { readSession, sealSession } from "@/lib/server/auth/session";
+import { escapeHtml } from "@/lib/server/outputs/escape-html";
 
 const LOGIN_TTL_SECONDS = 600;
 const pendingSchema = z.object({ verifier: z.string(), state: z.string(), nonce: z.string(), returnTo: z.string() });
@@ -17,7 +18,6 @@ export function safeReturnPath(raw: string | null): string {
   return raw;
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /** A small page of plain text for the sign-in steps; nothing from outside is rendered unescaped. */
 export function authMessagePage(status: number, title: string, message: string, link?: { href: string; label: string }, secret?: string): Response {

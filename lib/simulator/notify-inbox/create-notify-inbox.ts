@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { escapeHtml } from "@/lib/server/outputs/escape-html";
 
 /** The demo's local receiver of notifications: a fake Slack incoming webhook and a webhook endpoint, nothing real. */
 export const INBOX_PREFIX = "/__inbox";
@@ -24,7 +25,6 @@ export interface NotifyInbox {
   handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void>;
 }
 
-const escapeHtml = (text: string) => text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
 
 async function readBody(req: IncomingMessage): Promise<string | null> {
   const chunks: Buffer[] = [];
