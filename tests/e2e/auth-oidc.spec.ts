@@ -5,6 +5,7 @@ import { startE2eApp, type E2eApp } from "../support/start-e2e-app";
 import { startOidcProvider, type TestOidcProvider } from "../support/start-oidc-provider";
 import { deriveAccountEventId } from "../../lib/server/domain/derive-record-ids";
 import { buildHealthEvent, INGEST_TOKEN } from "./health-event";
+import { signInAtProvider } from "./oidc-sign-in";
 
 /**
  * HEALTHDECK_AUTH=oidc end to end: an app of its own (same build and simulator) signs in against a real OpenID
@@ -82,13 +83,7 @@ test.afterAll(async () => {
 
 /** The provider's own login and consent pages, as a person fills them in. */
 async function signIn(page: Page, login: string, path = "/account"): Promise<void> {
-  await page.goto(`${ORIGIN}${path}`);
-  await expect(page).toHaveURL(new RegExp(`^${provider.issuer}/interaction/`));
-  await page.locator('input[name="login"]').fill(login);
-  await page.locator('input[name="password"]').fill("any password");
-  await page.getByRole("button", { name: "Sign-in" }).click();
-  const consent = page.getByRole("button", { name: "Continue" });
-  if (await consent.isVisible({ timeout: 5000 }).catch(() => false)) await consent.click();
+  await signInAtProvider(page, { origin: ORIGIN, issuer: provider.issuer, login, path });
 }
 
 async function newPage(browser: Browser): Promise<Page> {

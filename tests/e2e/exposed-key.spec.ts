@@ -6,6 +6,7 @@ import { E2E_PORT_OFFSET } from "../../playwright.config";
 import { startE2eApp, type E2eApp } from "../support/start-e2e-app";
 import { startOidcProvider, type TestOidcProvider } from "../support/start-oidc-provider";
 import { buildHealthEvent, INGEST_TOKEN, pushHealthEvents } from "./health-event";
+import { signInAtProvider } from "./oidc-sign-in";
 
 /**
  * The exposed-key response end to end: an app of its own (OIDC sign-in, the action on, a security channel, the
@@ -101,13 +102,7 @@ test.afterAll(async () => {
 /** The provider's own login and consent pages, as a person fills them in; lands on `path`. */
 async function signIn(browser: Browser, login: string, path: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  await page.goto(`${ORIGIN}${path}`);
-  await expect(page).toHaveURL(new RegExp(`^${provider.issuer}/interaction/`));
-  await page.locator('input[name="login"]').fill(login);
-  await page.locator('input[name="password"]').fill("any password");
-  await page.getByRole("button", { name: "Sign-in" }).click();
-  const consent = page.getByRole("button", { name: "Continue" });
-  if (await consent.isVisible({ timeout: 5000 }).catch(() => false)) await consent.click();
+  await signInAtProvider(page, { origin: ORIGIN, issuer: provider.issuer, login, path });
   await expect(page).toHaveURL(`${ORIGIN}${path}`);
   return page;
 }
