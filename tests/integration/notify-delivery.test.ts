@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import type { NewDelivery } from "@/lib/server/store/contract/outbox-contract";
+import { silentLogger } from "@/lib/server/logging/create-logger";
+import { createDispatcher } from "@/lib/server/outputs/delivery/create-dispatcher";
 import { buildSampleChange } from "@/lib/server/outputs/sample-change";
 import { renderSlackMessage } from "@/lib/server/outputs/slack/render-slack-message";
 import { listenSlackReceiver, listenWebhookReceiver, type Answer, type Receiver } from "@/tests/support/notify-receivers";
@@ -364,6 +366,41 @@ describe("storms", () => {
     expect(body.data.items.map((item) => item.eventId)).toEqual(["event-1", "event-2", "event-3", "event-4", "event-5"]);
     expect(hook.received[0]?.id).toMatch(/^hook:digest:\d+$/);
     expect(every.received).toHaveLength(5);
+  }, 30_000);
+
+  it("a storm queued after a dispatcher looked for one and before it claims is folded, not sent one by one", async () => {
+    const hook = track(await listenWebhookReceiver(SECRET));
+    const stack = await startStack([{ id: "hook", type: "webhook", url: hook.url, secret: "${HOOK_SECRET}", storm: { messages: 3, minutes: 5 } }]);
+    const { store } = stack.runtime;
+    const config = stack.runtime.notifications?.config;
+    if (!config) throw new Error("notifications are off");
+    const now = Date.now();
+    const storm = Array.from({ length: 8 }, (_, index) => ({ ...slackDelivery(index + 1, now), channel: "hook", key: `hook:event-${index + 1}:opened`, message: { body: { type: "event.opened", data: { index } } } }));
+    // Another replica commits the storm right after this dispatcher counted the channel's queue (nothing yet) and
+    // before it claims: the same interleaving three dispatchers on PostgreSQL produce by chance.
+    let isQueued = false;
+    const interleaved = {
+      ...store,
+      outbox: {
+        ...store.outbox,
+        async countFoldable(channel: string, at: number, since: number) {
+          const count = await store.outbox.countFoldable(channel, at, since);
+          if (!isQueued) {
+            isQueued = true;
+            await store.write((tx) => tx.outbox.enqueue(storm));
+          }
+          return count;
+        },
+      },
+    };
+    await createDispatcher({ store: interleaved, config, now: Date.now, logger: silentLogger, requestTimeoutMs: 2000 }).run(new AbortController().signal);
+    expect(isQueued).toBe(true);
+    expect(hook.rejected).toEqual([]);
+    expect(hook.received.map((receipt) => (receipt.body as { type: string }).type)).toEqual(["digest"]);
+    expect((hook.received[0]?.body as { data: { total: number } }).data.total).toBe(8);
+    const log = await deliveries(stack);
+    expect(log.filter((row) => row.status === "folded")).toHaveLength(8);
+    expect(log.find((row) => row.kind === "digest")).toMatchObject({ status: "sent" });
   }, 30_000);
 
   it("a storm that begins while a batch is being sent folds the rest of it", async () => {

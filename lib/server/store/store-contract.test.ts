@@ -863,8 +863,23 @@ describe.each(ENGINES)("store contract on $name", ({ open }) => {
       expect(await engine.repos.outbox.countFoldable("ops", T0 + 10, T0)).toBe(4);
       // Only what is due can be folded; the leased and the backing-off ones stay with their claimer.
       expect((await engine.transaction((tx) => tx.outbox.selectFoldable("ops", T0 + 10, 100))).map((row) => row.key)).toEqual(["w2", "w3"]);
+      // A claimer folding a storm names its own claimed ones: they join the due ones; a backing-off one named is
+      // still queued and joins too, and a claimed security message or digest never does.
+      expect((await engine.transaction((tx) => tx.outbox.selectFoldable("ops", T0 + 10, 100, [claimed[1]?.id ?? 0]))).map((row) => row.key)).toEqual([claimed[1]?.key, "w2", "w3"]);
       await engine.transaction((tx) => tx.outbox.recordAttempt(claimed[1]?.id ?? 0, { status: "sent", at: T0 + 12, nextAttemptAt: T0 + 12, lastError: null, lastStatus: 200 }));
       expect(await engine.repos.outbox.countFoldable("ops", T0 + 10, T0)).toBe(3);
+      // Once sent it is no longer queued: naming it folds nothing more.
+      expect((await engine.transaction((tx) => tx.outbox.selectFoldable("ops", T0 + 10, 100, [claimed[1]?.id ?? 0]))).map((row) => row.key)).toEqual(["w2", "w3"]);
+      await engine.transaction((tx) =>
+        tx.outbox.enqueue([
+          delivery("alarm", { eventId: "event-alarm", isSecurity: true, createdAt: T0 + 50_000 }),
+          delivery("digest", { kind: "digest", eventId: "digest:1", createdAt: T0 + 50_000 }),
+          delivery("other", { channel: "other", eventId: "event-other", createdAt: T0 + 50_000 }),
+        ]),
+      );
+      const named = (await engine.repos.outbox.list({ after: 0, limit: 100, channel: null, status: null })).filter((row) => ["alarm", "digest", "other"].includes(row.key));
+      expect(named).toHaveLength(3);
+      expect((await engine.transaction((tx) => tx.outbox.selectFoldable("ops", T0 + 10, 100, named.map((row) => row.id)))).map((row) => row.key)).toEqual(["w2", "w3"]);
     });
 
     it("two folding transactions at once never fold one delivery twice", async () => {

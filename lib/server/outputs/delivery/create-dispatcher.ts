@@ -110,46 +110,71 @@ export function createDispatcher(deps: DispatcherDeps): PollJob {
   }
 
   /**
-   * Folds each storming channel's waiting messages into one digest: the digest's row and the folded rows' status
-   * change in one transaction, so a crash leaves either all of them queued or one queued digest, never both.
+   * Folds a storming channel's waiting messages, and those of `claimed` (this dispatcher's own), into one digest: the
+   * digest's row and the folded rows' status change in one transaction, so a crash leaves either all of them queued or
+   * one queued digest, never both. Returns the ids folded; none when too few are left to fold.
    */
-  async function foldStorms(): Promise<void> {
-    for (const channel of deps.config.channels) {
-      const output = findOutput(channel.type);
-      const storm = resolveStorm(channel);
-      if (!output || !storm || !(await isStorming(channel, deps.now()))) continue;
-      const folded = await deps.store.write(async (tx) => {
-        const now = deps.now();
-        const rows = await tx.outbox.selectFoldable(channel.id, now, MAX_FOLDED);
-        if (rows.length <= storm.messages) return 0;
-        const digest: NotificationDigest = {
+  async function foldStorm(channel: ChannelConfig, claimed: readonly number[] = []): Promise<Set<number>> {
+    const output = findOutput(channel.type);
+    const storm = resolveStorm(channel);
+    if (!output || !storm || !(await isStorming(channel, deps.now()))) return new Set();
+    const folded = await deps.store.write(async (tx) => {
+      const now = deps.now();
+      const rows = await tx.outbox.selectFoldable(channel.id, now, MAX_FOLDED, claimed);
+      if (rows.length <= storm.messages) return [];
+      const digest: NotificationDigest = {
+        kind: "digest",
+        at: new Date(now).toISOString(),
+        // Rows queued before the delivery log existed have no change: counted, not listed.
+        items: rows.flatMap((row) => (row.change ? [row.change as NotificationChange] : [])),
+        total: rows.length,
+        windowMinutes: storm.minutes,
+        link: publicUrl ? `${publicUrl}/notifications?channel=${encodeURIComponent(channel.id)}&kind=digest` : null,
+      };
+      const first = rows[0]?.id ?? 0;
+      const digestId = await tx.outbox.fold(
+        rows.map((row) => row.id),
+        {
+          key: `${channel.id}:digest:${first}`,
+          channel: channel.id,
           kind: "digest",
-          at: new Date(now).toISOString(),
-          // Rows queued before the delivery log existed have no change: counted, not listed.
-          items: rows.flatMap((row) => (row.change ? [row.change as NotificationChange] : [])),
-          total: rows.length,
-          windowMinutes: storm.minutes,
-          link: publicUrl ? `${publicUrl}/notifications?channel=${encodeURIComponent(channel.id)}&kind=digest` : null,
-        };
-        const first = rows[0]?.id ?? 0;
-        const digestId = await tx.outbox.fold(
-          rows.map((row) => row.id),
-          {
-            key: `${channel.id}:digest:${first}`,
-            channel: channel.id,
-            kind: "digest",
-            eventId: `digest:${first}`,
-            journalId: Math.max(...rows.map((row) => row.journalId)),
-            createdAt: now,
-            deadlineAt: Math.max(now + 60_000, ...rows.map((row) => row.deadlineAt)),
-            message: output.renderDigest(digest, { publicUrl }),
-            isSecurity: false,
-            change: null,
-          },
-        );
-        return digestId === null ? 0 : rows.length;
-      }, fenced);
-      if (folded > 0) deps.logger.info("notification storm: folded into one digest", { channel: channel.id, messages: folded });
+          eventId: `digest:${first}`,
+          journalId: Math.max(...rows.map((row) => row.journalId)),
+          createdAt: now,
+          deadlineAt: Math.max(now + 60_000, ...rows.map((row) => row.deadlineAt)),
+          message: output.renderDigest(digest, { publicUrl }),
+          isSecurity: false,
+          change: null,
+        },
+      );
+      return digestId === null ? [] : rows.map((row) => row.id);
+    }, fenced);
+    if (folded.length > 0) deps.logger.info("notification storm: folded into one digest", { channel: channel.id, messages: folded.length });
+    return new Set(folded);
+  }
+
+  /**
+   * Sends a channel's claimed deliveries in order. Before each ordinary message it looks for a storm again, the first
+   * one included: another replica may have queued one since this round looked, and then this claim is folded with
+   * it. When too few are left to fold, the message goes out, so a channel always makes progress.
+   */
+  async function sendChannelQueue(queue: readonly Delivery[], broken: Map<string, string>, signal: AbortSignal): Promise<void> {
+    for (const [index, delivery] of queue.entries()) {
+      const channel = channels.get(delivery.channel);
+      if (!delivery.isSecurity && delivery.kind !== "digest" && channel) {
+        const rest = queue.slice(index);
+        const folded = await foldStorm(channel, rest.map((row) => row.id));
+        if (folded.size > 0) {
+          const left = rest.filter((row) => !folded.has(row.id));
+          if (left.length > 0) {
+            await deps.store.write(async (tx) => {
+              for (const row of left) await tx.outbox.release(row.id, deps.now());
+            }, fenced);
+          }
+          return;
+        }
+      }
+      await deliverOne(delivery, broken, signal);
     }
   }
 
@@ -169,27 +194,13 @@ export function createDispatcher(deps: DispatcherDeps): PollJob {
     async run(signal) {
       const broken = await readBroken();
       while (!signal.aborted) {
-        await foldStorms();
+        for (const channel of deps.config.channels) await foldStorm(channel);
         const now = deps.now();
         const claimed = await deps.store.write((tx) => tx.outbox.claimDue(now, now + leaseMs, deps.batchSize ?? 50), fenced);
         if (claimed.length === 0) return;
         const byChannel = new Map<string, Delivery[]>();
         for (const delivery of claimed) byChannel.set(delivery.channel, [...(byChannel.get(delivery.channel) ?? []), delivery]);
-        await Promise.all(
-          [...byChannel.values()].map(async (queue) => {
-            for (const [index, delivery] of queue.entries()) {
-              // A storm that began while this batch was claimed: give the rest back so that the next round folds it.
-              const channel = channels.get(delivery.channel);
-              if (index > 0 && !delivery.isSecurity && delivery.kind !== "digest" && channel && (await isStorming(channel, deps.now()))) {
-                await deps.store.write(async (tx) => {
-                  for (const rest of queue.slice(index)) await tx.outbox.release(rest.id, deps.now());
-                }, fenced);
-                return;
-              }
-              await deliverOne(delivery, broken, signal);
-            }
-          }),
-        );
+        await Promise.all([...byChannel.values()].map((queue) => sendChannelQueue(queue, broken, signal)));
       }
     },
   };

@@ -94,14 +94,17 @@ export const CHANNEL_ACTIVITY_SQL = `SELECT c.channel,
   LEFT JOIN notify_attempts e ON e.id = (SELECT MAX(x.id) FROM notify_attempts x WHERE x.channel = c.channel AND x.error IS NOT NULL)
   ORDER BY c.channel`;
 
-/** Queued and due, not a security event, not a digest: what a storm may fold ({now}, {channel} placeholders). */
 /**
  * Waiting messages a storm counts: queued and created by {now}, whether due, leased by a claimer that is sending them
  * one by one, or backing off: a claimed batch is still part of the storm (its claimer gives the rest back).
  */
 export const STORM_WAITING_CONDITION = `status = 'queued' AND created_at <= {now} AND channel = {channel} AND kind <> 'digest' AND is_security = {false}`;
 
-export const FOLDABLE_CONDITION = `status = 'queued' AND next_attempt_at <= {now} AND channel = {channel} AND kind <> 'digest' AND is_security = {false}`;
+/**
+ * What a storm may fold ({now}, {channel}, {claimed} placeholders): queued, not a security event, not a digest, and
+ * either due or claimed by the folder itself (its lease keeps it from being due, yet no one else is sending it).
+ */
+export const FOLDABLE_CONDITION = `status = 'queued' AND (next_attempt_at <= {now} OR id IN ({claimed})) AND channel = {channel} AND kind <> 'digest' AND is_security = {false}`;
 
 export const toBrokenChannel = (row: BrokenChannelRow): BrokenChannel => ({ channel: row.channel, targetHash: row.target_hash, at: Number(row.broken_at), reason: row.reason });
 

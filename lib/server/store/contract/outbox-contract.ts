@@ -123,9 +123,10 @@ export interface OutboxRepo {
   /**
    * The channel's due foldable deliveries, oldest first, locked for the caller's transaction (on PostgreSQL a second
    * folder waits for the first and then finds what it left: two folders never split one storm into small parts, which
-   * would each be too small to fold and go out one by one). Fold them in the same transaction.
+   * would each be too small to fold and go out one by one). Fold them in the same transaction. `claimed` adds the
+   * caller's own claimed deliveries, which their lease keeps from being due.
    */
-  selectFoldable(channel: string, now: number, limit: number): Promise<Delivery[]>;
+  selectFoldable(channel: string, now: number, limit: number, claimed?: readonly number[]): Promise<Delivery[]>;
   /**
    * Inserts the digest and marks each of `ids` `folded` into it, all in the caller's transaction; throws (rolling the
    * transaction back) when one of them is no longer queued. Returns the digest's id, or null when its key exists.

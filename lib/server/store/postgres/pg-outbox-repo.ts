@@ -19,7 +19,7 @@ import {
 import type { DeliveryStatus, NewDelivery, OutboxRepo } from "@/lib/server/store/contract/outbox-contract";
 import { execute, selectRow, selectRows, type Queryable } from "@/lib/server/store/postgres/queryable";
 
-const FOLDABLE = FOLDABLE_CONDITION.replace("{now}", "$1").replace("{channel}", "$2").replace("{false}", "FALSE");
+const FOLDABLE = FOLDABLE_CONDITION.replace("{now}", "$1").replace("{channel}", "$2").replace("{claimed}", "SELECT unnest($4::bigint[])").replace("{false}", "FALSE");
 const PRUNABLE = PRUNABLE_CONDITION.replace("{before}", "$1");
 const STORM_WAITING = STORM_WAITING_CONDITION.replace("{now}", "$1").replace("{channel}", "$2").replace("{false}", "FALSE");
 const RETURNED = `n.id, n.idempotency_key, n.channel, n.kind, n.event_id, n.journal_id, n.status, n.attempts, n.next_attempt_at, n.deadline_at,
@@ -102,8 +102,8 @@ export function createPgOutboxRepo(db: Queryable): OutboxRepo {
       const row = await selectRow<{ count: string }>(db, `SELECT COUNT(*) AS count FROM notify_deliveries WHERE ${STORM_WAITING} AND created_at >= $3`, [now, channel, since]);
       return Number(row?.count ?? 0);
     },
-    async selectFoldable(channel, now, limit) {
-      const rows = await selectRows<DeliveryRow>(db, `SELECT * FROM notify_deliveries WHERE ${FOLDABLE} ORDER BY id LIMIT $3 FOR UPDATE`, [now, channel, limit]);
+    async selectFoldable(channel, now, limit, claimed = []) {
+      const rows = await selectRows<DeliveryRow>(db, `SELECT * FROM notify_deliveries WHERE ${FOLDABLE} ORDER BY id LIMIT $3 FOR UPDATE`, [now, channel, limit, [...claimed]]);
       return rows.map(toDelivery);
     },
     async fold(ids, digest) {

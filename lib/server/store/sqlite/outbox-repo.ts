@@ -19,7 +19,7 @@ import {
 import type { DeliveryStatus, NewDelivery, OutboxRepo } from "@/lib/server/store/contract/outbox-contract";
 import type { SqliteDatabase } from "@/lib/server/store/sqlite/open-database";
 
-const FOLDABLE = FOLDABLE_CONDITION.replace("{now}", "?").replace("{channel}", "?").replace("{false}", "0");
+const FOLDABLE = FOLDABLE_CONDITION.replace("{now}", "?").replace("{claimed}", "SELECT value FROM json_each(?)").replace("{channel}", "?").replace("{false}", "0");
 const PRUNABLE = PRUNABLE_CONDITION.replace("{before}", "?");
 const STORM_WAITING = STORM_WAITING_CONDITION.replace("{now}", "?").replace("{channel}", "?").replace("{false}", "0");
 
@@ -51,7 +51,7 @@ export function createOutboxRepo(db: SqliteDatabase): OutboxRepo {
   const selectAttempts = db.prepare<[number, number], AttemptRow>("SELECT * FROM notify_attempts WHERE delivery_id = ? ORDER BY id LIMIT ?");
   const selectActivity = db.prepare<[], ChannelActivityRow>(CHANNEL_ACTIVITY_SQL);
   const countFoldable = db.prepare<[number, string, number], { count: number }>(`SELECT COUNT(*) AS count FROM notify_deliveries WHERE ${STORM_WAITING} AND created_at >= ?`);
-  const selectFoldable = db.prepare<[number, string, number], DeliveryRow>(`SELECT * FROM notify_deliveries WHERE ${FOLDABLE} ORDER BY id LIMIT ?`);
+  const selectFoldable = db.prepare<[number, string, string, number], DeliveryRow>(`SELECT * FROM notify_deliveries WHERE ${FOLDABLE} ORDER BY id LIMIT ?`);
   const markFolded = db.prepare("UPDATE notify_deliveries SET status = 'folded', folded_into = ? WHERE id = ? AND status = 'queued'");
 
   const insertOne = (d: NewDelivery) =>
@@ -92,8 +92,8 @@ export function createOutboxRepo(db: SqliteDatabase): OutboxRepo {
     async countFoldable(channel, now, since) {
       return countFoldable.get(now, channel, since)?.count ?? 0;
     },
-    async selectFoldable(channel, now, limit) {
-      return selectFoldable.all(now, channel, limit).map(toDelivery);
+    async selectFoldable(channel, now, limit, claimed = []) {
+      return selectFoldable.all(now, JSON.stringify(claimed), channel, limit).map(toDelivery);
     },
     async fold(ids, digest) {
       if (insertOne(digest).changes === 0) return null;
