@@ -12,7 +12,10 @@ export interface LeaderElectionOptions {
   retryMs?: number;
   /** How often the leader checks its connection and term. Default 2 s. */
   checkMs?: number;
-  /** Bound on connecting and on each query; a leader whose check hangs longer demotes itself. Default 2 s. */
+  /**
+   * Bound on connecting and on each query. A leader whose lease renewal times out tries once more at once, and
+   * demotes itself when that one times out too (a starved CPU can read a prompt answer late). Default 2 s.
+   */
   queryTimeoutMs?: number;
   /** How long a new leader waits for the old leader's in-flight fenced transactions. Default 30 s. */
   fenceWaitMs?: number;
@@ -42,8 +45,9 @@ export function createLeaderElection(options: LeaderElectionOptions): LeaderElec
   const checkMs = options.checkMs ?? 2_000;
   const queryTimeoutMs = options.queryTimeoutMs ?? 2_000;
   const fenceWaitMs = options.fenceWaitMs ?? 30_000;
-  // Well past the leader's renewal period (checkMs) plus a slow renewal (queryTimeoutMs), and never below two retries.
-  const staleMs = Math.max(3 * checkMs + queryTimeoutMs, 2 * retryMs);
+  // Well past the leader's renewal period (checkMs) plus two slow renewals (a timed-out one and its retry), after
+  // which it has demoted itself, and never below two retries.
+  const staleMs = Math.max(3 * checkMs + 2 * queryTimeoutMs, 2 * retryMs);
   const holder = options.holder ?? `${hostname()}:${process.pid}`;
   const logger = options.logger ?? silentLogger;
   const listeners = new Set<(role: ReplicaRole) => void>();
@@ -55,10 +59,12 @@ export function createLeaderElection(options: LeaderElectionOptions): LeaderElec
   let timer: NodeJS.Timeout | undefined;
   let ticking: Promise<void> | null = null;
   let holdOffUntil = 0;
+  let failedRenewals = 0;
 
   // Listeners hear a demotion synchronously, so the poller stops before it could start another write.
   const setRole = (next: "leader" | "follower", nextTerm: string | null) => {
     term = nextTerm;
+    failedRenewals = 0;
     if (role === next) return;
     role = next;
     logger.info(next === "leader" ? "elected leader" : "no longer leader", { term: nextTerm });
@@ -128,8 +134,20 @@ export function createLeaderElection(options: LeaderElectionOptions): LeaderElec
         if (client === current && isRunning) setRole("leader", claimed);
         return checkMs;
       }
+      if (term === null) throw new Error("leader without a term");
+      let isRenewed: boolean;
+      try {
+        isRenewed = await renewLease(current, term);
+      } catch (error) {
+        // The lease stays fresh for staleMs, well past a second try: one late answer is not yet a lost connection.
+        failedRenewals += 1;
+        if (failedRenewals > 1 || client !== current) throw error;
+        logger.warn("leader lease renewal failed; trying once more before stepping down", { error: String(error) });
+        return 0;
+      }
+      failedRenewals = 0;
       // A different term while we hold the lock means a second lock holder (a transaction-mode pooler?).
-      if (term === null || !(await renewLease(current, term))) throw new Error("leader term changed under us");
+      if (!isRenewed) throw new Error("leader term changed under us");
       return checkMs;
     } catch (error) {
       loseConnection(current, String(error));
